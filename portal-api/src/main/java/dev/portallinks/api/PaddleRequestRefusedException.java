@@ -1,0 +1,115 @@
+package dev.portallinks.api;
+
+import java.util.List;
+
+/**
+ * Paddle answered a call with a 4xx error other than 429: the request, an ID, or the API key's permissions
+ * are wrong. Retrying the same call does not help.
+ *
+ * <p>What to do depends on {@link #code()}: {@code forbidden} (403) means the key lacks
+ * {@link #requiredPermission()}; {@code not_found} (404) usually means the customer does not exist in this
+ * Paddle environment (sandbox vs live); {@code invalid_field}/{@code bad_request} (400) come with
+ * {@link #fieldErrors()}.
+ */
+public class PaddleRequestRefusedException extends PortalLinkException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final PaddleOperation operation;
+    private final int httpStatus;
+    private final String type;
+    private final String code;
+    private final String detail;
+    private final String documentationUrl;
+    private final List<PaddleFieldError> fieldErrors;
+
+    /**
+     * Creates the exception from Paddle's error envelope.
+     *
+     * @param operation the call Paddle refused, not null
+     * @param httpStatus the HTTP status, 400 to 499
+     * @param type Paddle's error type (e.g. {@code request_error}), may be null
+     * @param code Paddle's error code (e.g. {@code forbidden}), may be null
+     * @param detail Paddle's explanation, may be null
+     * @param documentationUrl Paddle's page about the error, may be null
+     * @param requestId Paddle's request ID, may be null
+     * @param fieldErrors the fields Paddle named, not null, possibly empty
+     */
+    public PaddleRequestRefusedException(PaddleOperation operation, int httpStatus, String type, String code, String detail,
+            String documentationUrl, String requestId, List<PaddleFieldError> fieldErrors) {
+        super(describe(operation, httpStatus, code, detail, documentationUrl, fieldErrors), requestId, null);
+        this.operation = operation;
+        this.httpStatus = httpStatus;
+        this.type = type;
+        this.code = code;
+        this.detail = Secrets.redact(detail);
+        this.documentationUrl = documentationUrl;
+        this.fieldErrors = List.copyOf(fieldErrors);
+    }
+
+    private static String describe(PaddleOperation operation, int httpStatus, String code, String detail, String documentationUrl,
+            List<PaddleFieldError> fieldErrors) {
+        StringBuilder message = new StringBuilder("Paddle refused to ").append(operation.description()).append(": HTTP ").append(httpStatus);
+        if (code != null) {
+            message.append(' ').append(code);
+        }
+        if (detail != null) {
+            message.append(" - ").append(detail);
+        }
+        for (PaddleFieldError error : fieldErrors) {
+            message.append("; field ").append(error.field()).append(": ").append(error.message());
+        }
+        if (httpStatus == 403 || "forbidden".equals(code)) {
+            message.append(". The API key needs the ").append(operation.requiredPermission())
+                    .append(" permission: grant it to the key in Paddle (Developer tools > Authentication) or use a key that has it");
+        } else if (httpStatus == 401) {
+            message.append(". Check paddle.api-key (PADDLE_API_KEY): the key is wrong, revoked or for the other Paddle environment");
+        } else if (httpStatus == 404) {
+            message.append(". Check that the ID exists in this Paddle environment (sandbox and live have separate data)");
+        }
+        if (documentationUrl != null) {
+            message.append(". See ").append(documentationUrl);
+        }
+        return message.toString();
+    }
+
+    /** @return the call Paddle refused, never null */
+    public PaddleOperation operation() {
+        return operation;
+    }
+
+    /** @return the HTTP status Paddle answered with, 400 to 499 */
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    /** @return Paddle's error type such as {@code request_error}, or null when Paddle sent none */
+    public String type() {
+        return type;
+    }
+
+    /** @return Paddle's error code such as {@code forbidden}, {@code not_found}, {@code invalid_field}, or null */
+    public String code() {
+        return code;
+    }
+
+    /** @return Paddle's explanation, secrets removed, or null */
+    public String detail() {
+        return detail;
+    }
+
+    /** @return Paddle's documentation page for the error, or null */
+    public String documentationUrl() {
+        return documentationUrl;
+    }
+
+    /** @return the fields Paddle named, never null, possibly empty */
+    public List<PaddleFieldError> fieldErrors() {
+        return fieldErrors;
+    }
+
+    /** @return the permission the key needs for the call, never null; the cause of the error when {@link #httpStatus()} is 403 */
+    public String requiredPermission() {
+        return operation.requiredPermission();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.portallinks.api;
+
+/**
+ * The root of the exceptions {@link PortalLinkService} throws. Unchecked.
+ *
+ * <p>Each subtype is named after what went wrong and carries its data in getters, so callers never parse
+ * messages:
+ * <ul>
+ * <li>{@link PaddleRequestRefusedException}: Paddle answered with a 4xx error (fix the request, the IDs or the
+ * key's permissions; retrying does not help);</li>
+ * <li>{@link PaddleRateLimitedException}: Paddle's rate limit is in force; try again after
+ * {@link PaddleRateLimitedException#retryAt()};</li>
+ * <li>{@link PaddleUnavailableException}: Paddle could not be reached in time, answered 5xx after retries,
+ * or the circuit breaker or bulkhead protected it; show a "try again later" message;</li>
+ * <li>{@link UnexpectedPaddleResponseException}: Paddle's answer could not be read or failed the library's
+ * checks; nothing was handed out;</li>
+ * <li>{@link PortalConfigurationException}: the library is not configured correctly (a missing or wrong API
+ * key, for example).</li>
+ * </ul>
+ * No message or {@code toString()} of these exceptions contains the API key or a portal token.
+ */
+public abstract class PortalLinkException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String requestId;
+
+    /**
+     * Creates the exception; the message is redacted of secrets.
+     *
+     * @param message what went wrong and what to do, not null
+     * @param requestId Paddle's request ID, may be null
+     * @param cause the cause, may be null
+     */
+    protected PortalLinkException(String message, String requestId, Throwable cause) {
+        super(Secrets.redact(message) + (requestId == null || requestId.isEmpty() ? "" : " [Paddle request ID " + requestId + "]"), cause);
+        this.requestId = requestId == null || requestId.isEmpty() ? null : requestId;
+    }
+
+    /**
+     * Returns Paddle's request ID of the failed call; give it to Paddle support.
+     *
+     * @return the request ID, or null when Paddle sent none (or no call was made)
+     */
+    public String requestId() {
+        return requestId;
+    }
+}

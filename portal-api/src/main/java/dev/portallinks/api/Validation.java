@@ -1,0 +1,30 @@
+package dev.portallinks.api;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/** Shared construction-time checks of the value types: one message format everywhere. */
+final class Validation {
+
+    private Validation() {
+    }
+
+    /**
+     * Checks that a value is present and matches Paddle's pattern for it.
+     *
+     * @throws NullPointerException when the value is null, naming the field
+     * @throws IllegalArgumentException when it does not match, naming the field, the value and the pattern
+     */
+    static String requireMatch(String field, String value, Pattern pattern, String example) {
+        Objects.requireNonNull(value, () -> field + " must not be null; expected " + pattern.pattern() + " (for example " + example + ")");
+        if (!pattern.matcher(value).matches()) {
+            throw new IllegalArgumentException(field + " \"" + Secrets.redact(value) + "\" does not match " + pattern.pattern()
+                    + " (for example " + example + ")");
+        }
+        return value;
+    }
+
+    static <T> T requireNonNull(String field, T value) {
+        return Objects.requireNonNull(value, () -> field + " must not be null");
+    }
+}
