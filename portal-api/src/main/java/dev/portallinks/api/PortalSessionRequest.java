@@ -1,5 +1,6 @@
 package dev.portallinks.api;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
@@ -86,6 +87,7 @@ public record PortalSessionRequest(CustomerId customer, List<SubscriptionId> sub
      */
     public static PortalSessionRequest of(CustomerId customer, Collection<SubscriptionId> subscriptions) {
         Validation.requireNonNull("subscriptions", subscriptions);
-        return new PortalSessionRequest(customer, List.copyOf(subscriptions));
+        // Not List.copyOf: it would reject a null element without saying which; the constructor names the index.
+        return new PortalSessionRequest(customer, new ArrayList<>(subscriptions));
     }
 }

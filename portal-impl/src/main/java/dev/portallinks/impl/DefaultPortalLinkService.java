@@ -1,0 +1,160 @@
+package dev.portallinks.impl;
+
+import dev.portallinks.api.CustomerId;
+import dev.portallinks.api.PaddleOperation;
+import dev.portallinks.api.PaddleRateLimitedException;
+import dev.portallinks.api.PaddleUnavailableException;
+import dev.portallinks.api.PortalAction;
+import dev.portallinks.api.PortalLinkException;
+import dev.portallinks.api.PortalLinkService;
+import dev.portallinks.api.PortalSession;
+import dev.portallinks.api.PortalSessionRequest;
+import dev.portallinks.api.Secrets;
+import dev.portallinks.api.SubscriptionId;
+import dev.portallinks.api.SubscriptionStatus;
+import dev.portallinks.api.SubscriptionSummary;
+import dev.portallinks.impl.paddle.CreatePortalSessionBody;
+import dev.portallinks.impl.paddle.PortalSessionMapper;
+import dev.portallinks.impl.paddle.SubscriptionListEnvelope;
+import dev.portallinks.impl.paddle.SubscriptionMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+
+/**
+ * The {@link PortalLinkService} CDI bean: validates the request, calls Paddle through {@link PaddleGateway}
+ * (fault tolerance, rate-limit window), checks every link in the answer, and never caches a session.
+ */
+@ApplicationScoped
+public class DefaultPortalLinkService implements PortalLinkService {
+
+    private static final Logger LOG = Logger.getLogger(DefaultPortalLinkService.class.getName());
+
+    /** Stops a listing whose cursors never end (a Paddle bug would otherwise loop forever). */
+    static final int MAX_PAGES = 1000;
+
+    @Inject
+    PaddleGateway gateway;
+
+    @Inject
+    PortalLinksConfig config;
+
+    @Inject
+    AsyncRunner async;
+
+    private final SubscriptionMapper subscriptionMapper = new SubscriptionMapper();
+    private volatile PortalSessionMapper sessionMapper;
+
+    @Override
+    public PortalSession createSession(PortalSessionRequest request) {
+        Objects.requireNonNull(request, "request must not be null");
+        PortalSessionMapper mapper = sessionMapper();
+        List<String> ids = request.subscriptions().stream().map(SubscriptionId::value).toList();
+        return invoke(PaddleOperation.CREATE_PORTAL_SESSION,
+                call -> mapper.toSession(gateway.createPortalSession(call, request.customer().value(), new CreatePortalSessionBody(ids)), request));
+    }
+
+    @Override
+    public CompletionStage<PortalSession> createSessionAsync(PortalSessionRequest request) {
+        Objects.requireNonNull(request, "request must not be null");
+        return async.supply(() -> createSession(request));
+    }
+
+    @Override
+    public URI link(PortalAction action, CustomerId customer, SubscriptionId subscription) {
+        Objects.requireNonNull(action, "action must not be null");
+        Objects.requireNonNull(customer, "customer must not be null");
+        if (action.needsSubscription()) {
+            Objects.requireNonNull(subscription, () -> "subscription must not be null for " + action);
+        }
+        PortalSessionRequest request = action.needsSubscription() ? PortalSessionRequest.of(customer, subscription)
+                : PortalSessionRequest.overview(customer);
+        try {
+            return createSession(request).link(action, subscription);
+        } catch (PaddleUnavailableException | PaddleRateLimitedException unavailable) {
+            Optional<URI> fallback = config.settings().fallbackUrl();
+            if (fallback.isEmpty()) {
+                throw unavailable;
+            }
+            LOG.warning(() -> "Sending the customer to the fallback portal URL " + Secrets.redact(fallback.get()) + " because: "
+                    + unavailable.getMessage());
+            return fallback.get();
+        }
+    }
+
+    @Override
+    public List<SubscriptionSummary> listSubscriptions(CustomerId customer, Set<SubscriptionStatus> statuses) {
+        Objects.requireNonNull(customer, "customer must not be null");
+        Objects.requireNonNull(statuses, "statuses must not be null; pass an empty set for all statuses");
+        if (statuses.contains(SubscriptionStatus.UNKNOWN)) {
+            throw new IllegalArgumentException("statuses: UNKNOWN is not a status Paddle can filter by");
+        }
+        String statusFilter = statuses.isEmpty() ? null : statuses.stream().map(SubscriptionStatus::paddleName).sorted()
+                .collect(Collectors.joining(","));
+        int pageSize = config.settings().pageSize();
+        List<SubscriptionSummary> all = new ArrayList<>();
+        Set<String> cursorsSeen = new HashSet<>();
+        String after = null;
+        for (int page = 1; page <= MAX_PAGES; page++) {
+            String cursor = after;
+            SubscriptionListEnvelope answer = invoke(PaddleOperation.LIST_SUBSCRIPTIONS,
+                    call -> gateway.listSubscriptions(call, customer.value(), statusFilter, cursor, pageSize));
+            all.addAll(subscriptionMapper.toSummaries(answer, customer));
+            after = subscriptionMapper.nextCursor(answer);
+            if (after == null) {
+                return List.copyOf(all);
+            }
+            if (!cursorsSeen.add(after)) {
+                throw new dev.portallinks.api.UnexpectedPaddleResponseException(PaddleOperation.LIST_SUBSCRIPTIONS,
+                        "meta.pagination.next repeats the cursor " + after + "; the listing would never end", answer.meta.requestId, null);
+            }
+        }
+        throw new dev.portallinks.api.UnexpectedPaddleResponseException(PaddleOperation.LIST_SUBSCRIPTIONS,
+                "the listing has more than " + MAX_PAGES + " pages", null, null);
+    }
+
+    private PortalSessionMapper sessionMapper() {
+        PortalSessionMapper mapper = sessionMapper;
+        if (mapper == null) {
+            mapper = new PortalSessionMapper(config.settings().allowedOrigins());
+            sessionMapper = mapper;
+        }
+        return mapper;
+    }
+
+    /** Runs one logical call and turns what Fault Tolerance throws into the API's exceptions. */
+    private <T> T invoke(PaddleOperation operation, Function<PaddleCall, T> work) {
+        config.settings();
+        PaddleCall call = new PaddleCall(operation);
+        try {
+            return work.apply(call);
+        } catch (CircuitBreakerOpenException open) {
+            throw logged(call, new PaddleUnavailableException(operation, PaddleUnavailableException.Reason.CIRCUIT_OPEN, 0, call.attempts(),
+                    null, open));
+        } catch (BulkheadException full) {
+            throw logged(call, new PaddleUnavailableException(operation, PaddleUnavailableException.Reason.BULKHEAD_FULL, 0, call.attempts(),
+                    null, full));
+        } catch (TimeoutException timeout) {
+            throw logged(call, new PaddleUnavailableException(operation, PaddleUnavailableException.Reason.TIMEOUT, 0, call.attempts(), null,
+                    timeout));
+        }
+    }
+
+    private static PortalLinkException logged(PaddleCall call, PortalLinkException failure) {
+        LOG.warning(() -> failure.getMessage() + " (" + call.elapsedMillis() + " ms)");
+        return failure;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.portallinks.impl;
+
+import dev.portallinks.impl.paddle.PaddleApi;
+import dev.portallinks.impl.paddle.PaddleHeaders;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+
+/**
+ * Holds the one Rest Client to Paddle: built on first use from the validated settings and reused by every call
+ * (its connection pool keeps connections alive), closed with the application.
+ */
+@ApplicationScoped
+public class PaddleClient {
+
+    private static final Logger LOG = Logger.getLogger(PaddleClient.class.getName());
+    private static final String USER_AGENT = "portal-links/" + version();
+
+    @Inject
+    PortalLinksConfig config;
+
+    private volatile PaddleApi api;
+
+    /**
+     * Returns the client.
+     *
+     * @return the client, never null
+     * @throws dev.portallinks.api.PortalConfigurationException if the configuration is invalid
+     */
+    public PaddleApi api() {
+        PaddleApi built = api;
+        return built != null ? built : build();
+    }
+
+    private synchronized PaddleApi build() {
+        if (api == null) {
+            PortalLinksSettings settings = config.settings();
+            api = RestClientBuilder.newBuilder()
+                    .baseUri(settings.baseUrl())
+                    .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                    .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                    .followRedirects(false)
+                    .register(new PaddleHeaders(settings.apiKey(), USER_AGENT))
+                    .build(PaddleApi.class);
+        }
+        return api;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (api instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception closing) {
+                LOG.log(Level.FINE, "Closing the Paddle client failed", closing);
+            }
+        }
+        api = null;
+    }
+
+    private static String version() {
+        String version = PaddleClient.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+}

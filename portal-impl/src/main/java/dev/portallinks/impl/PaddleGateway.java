@@ -1,0 +1,171 @@
+package dev.portallinks.impl;
+
+import dev.portallinks.api.PaddleFieldError;
+import dev.portallinks.api.PaddleOperation;
+import dev.portallinks.api.PaddleRateLimitedException;
+import dev.portallinks.api.PaddleRequestRefusedException;
+import dev.portallinks.api.PaddleUnavailableException;
+import dev.portallinks.api.PortalConfigurationException;
+import dev.portallinks.api.PortalLinkException;
+import dev.portallinks.api.UnexpectedPaddleResponseException;
+import dev.portallinks.impl.paddle.CreatePortalSessionBody;
+import dev.portallinks.impl.paddle.PaddleErrorEnvelope;
+import dev.portallinks.impl.paddle.PaddleHttpError;
+import dev.portallinks.impl.paddle.PortalSessionEnvelope;
+import dev.portallinks.impl.paddle.SubscriptionListEnvelope;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+
+/**
+ * Every request to Paddle goes through here, under MicroProfile Fault Tolerance. One method call is one
+ * attempt; the annotations wrap it (outermost first): retry, circuit breaker, timeout, bulkhead.
+ *
+ * <ul>
+ * <li>{@code @Retry}: 2 retries, 100 ms delay ± 50 ms jitter, only on {@link RetryablePaddleFailure} (I/O errors,
+ * 5xx). Never on 4xx, 429, timeouts or unreadable answers.</li>
+ * <li>{@code @Timeout}: 2000 ms per attempt (the HTTP read timeout, {@code paddle.http.read-timeout-ms}, is the
+ * backstop).</li>
+ * <li>{@code @CircuitBreaker}: opens when 5 of the last 10 attempts failed (I/O, 5xx, timeout, unreadable
+ * answer; 4xx and 429 do not count), stays open 10 s, closes after one successful trial call.</li>
+ * <li>{@code @Bulkhead}: at most 20 concurrent requests to Paddle from this application.</li>
+ * </ul>
+ * So a call never takes longer than 3 × 2000 ms + 2 × 150 ms = 6.3 s; a plain slow Paddle costs 2 s (timeouts are
+ * not retried). Every value can be overridden through MicroProfile Config, e.g.
+ * {@code dev.portallinks.impl.PaddleGateway/Retry/maxRetries=1} (class level, both calls) or the global
+ * {@code Retry/maxRetries}.
+ */
+@ApplicationScoped
+@Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = RetryablePaddleFailure.class)
+@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, successThreshold = 1,
+        skipOn = {PaddleRequestRefusedException.class, PaddleRateLimitedException.class, PortalConfigurationException.class})
+@Timeout(2000)
+@Bulkhead(20)
+public class PaddleGateway {
+
+    private static final Logger LOG = Logger.getLogger(PaddleGateway.class.getName());
+
+    @Inject
+    PaddleClient client;
+
+    @Inject
+    RateLimitWindow rateLimitWindow;
+
+    /**
+     * One attempt at {@code POST /customers/{customer_id}/portal-sessions}.
+     *
+     * @param call the logical call, counting attempts
+     * @param customerId the validated customer ID
+     * @param body the subscription IDs
+     * @return Paddle's answer
+     */
+    public PortalSessionEnvelope createPortalSession(PaddleCall call, String customerId, CreatePortalSessionBody body) {
+        return attempt(call, () -> client.api().createPortalSession(customerId, body), answer -> answer == null || answer.meta == null ? null
+                : answer.meta.requestId);
+    }
+
+    /**
+     * One attempt at one page of {@code GET /subscriptions}.
+     *
+     * @param call the logical call, counting attempts
+     * @param customerId the validated customer ID
+     * @param status comma-separated statuses, or null
+     * @param after the cursor, or null for the first page
+     * @param perPage the page size
+     * @return Paddle's answer
+     */
+    public SubscriptionListEnvelope listSubscriptions(PaddleCall call, String customerId, String status, String after, int perPage) {
+        return attempt(call, () -> client.api().listSubscriptions(customerId, status, after, perPage), answer -> answer == null
+                || answer.meta == null ? null : answer.meta.requestId);
+    }
+
+    private <T> T attempt(PaddleCall call, Supplier<T> request, java.util.function.Function<T, String> requestIdOf) {
+        PaddleOperation operation = call.operation();
+        rateLimitWindow.checkClosed(operation);
+        int attempt = call.nextAttempt();
+        long started = System.nanoTime();
+        try {
+            T answer = request.get();
+            LOG.fine(() -> "Paddle " + operation.description() + ": success, request ID " + requestIdOf.apply(answer) + ", "
+                    + millisSince(started) + " ms, attempt " + attempt);
+            return answer;
+        } catch (PaddleHttpError error) {
+            PortalLinkException translated = translate(operation, error, attempt);
+            log(operation, attempt, started, "HTTP " + error.status(), error.requestId(), translated);
+            throw translated;
+        } catch (ProcessingException failure) {
+            PortalLinkException translated = classify(operation, failure, attempt);
+            log(operation, attempt, started, translated instanceof UnexpectedPaddleResponseException ? "unreadable answer" : "no answer",
+                    null, translated);
+            throw translated;
+        }
+    }
+
+    private PortalLinkException translate(PaddleOperation operation, PaddleHttpError error, int attempt) {
+        int status = error.status();
+        if (status == 429) {
+            return rateLimitWindow.open(operation, error.retryAfterHeader(), error.requestId());
+        }
+        if (status >= 500) {
+            return new RetryablePaddleFailure(operation, PaddleUnavailableException.Reason.SERVER_ERROR, status, attempt, error.requestId(), null);
+        }
+        PaddleErrorEnvelope.Error body = error.envelope() == null ? null : error.envelope().error;
+        if (body == null) {
+            return new PaddleRequestRefusedException(operation, status, null, null, "Paddle sent no error envelope", null, error.requestId(),
+                    List.of());
+        }
+        List<PaddleFieldError> fieldErrors = body.errors == null ? List.of()
+                : body.errors.stream().filter(e -> e != null && e.field != null && e.message != null)
+                        .map(e -> new PaddleFieldError(e.field, e.message)).toList();
+        return new PaddleRequestRefusedException(operation, status, body.type, body.code, body.detail, body.documentationUrl, error.requestId(),
+                fieldErrors);
+    }
+
+    /** Sorts a failure without an HTTP answer: read timeout, I/O error (retried), or an answer that could not be read. */
+    private static PortalLinkException classify(PaddleOperation operation, ProcessingException failure, int attempt) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonbException || cause instanceof JsonException) {
+                return new UnexpectedPaddleResponseException(operation, "the body is not the JSON Paddle sends (" + cause.getClass().getSimpleName()
+                        + ")", null, failure);
+            }
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InterruptedIOException timeout && !isConnectTimeout(timeout)) {
+                return new PaddleUnavailableException(operation, PaddleUnavailableException.Reason.TIMEOUT, 0, attempt, null, failure);
+            }
+            if (cause instanceof IOException) {
+                return new RetryablePaddleFailure(operation, PaddleUnavailableException.Reason.IO_ERROR, 0, attempt, null, failure);
+            }
+        }
+        return new UnexpectedPaddleResponseException(operation, "it could not be read: " + failure.getMessage(), null, failure);
+    }
+
+    private static boolean isConnectTimeout(InterruptedIOException timeout) {
+        String text = (timeout.getClass().getSimpleName() + " " + timeout.getMessage()).toLowerCase(Locale.ROOT);
+        return text.contains("connect");
+    }
+
+    private static void log(PaddleOperation operation, int attempt, long started, String outcome, String requestId, PortalLinkException failure) {
+        Level level = failure instanceof PaddleRequestRefusedException ? Level.INFO : Level.WARNING;
+        LOG.log(level, () -> "Paddle " + operation.description() + ": " + outcome + ", request ID " + requestId + ", " + millisSince(started)
+                + " ms, attempt " + attempt + (failure instanceof RetryablePaddleFailure ? " (retried while attempts remain)" : "") + ": "
+                + failure.getMessage());
+    }
+
+    private static long millisSince(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.portallinks.impl;
+
+import dev.portallinks.api.Secrets;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The validated configuration. Built by {@link PortalLinksConfig}; {@link #toString()} never shows the key.
+ *
+ * @param apiKey the API key
+ * @param environment the Paddle environment the key belongs to
+ * @param baseUrl where requests go: {@code paddle.base-url} or the environment's API URL
+ * @param allowedOrigins the portal origins links may point to
+ * @param fallbackUrl where the link helpers send customers when Paddle cannot be used, if configured
+ * @param connectTimeout the HTTP connect timeout
+ * @param readTimeout the HTTP read timeout
+ * @param pageSize the page size for subscription listings
+ */
+public record PortalLinksSettings(String apiKey, PaddleEnvironment environment, URI baseUrl, List<URI> allowedOrigins,
+        Optional<URI> fallbackUrl, Duration connectTimeout, Duration readTimeout, int pageSize) {
+
+    /** Copies the list. */
+    public PortalLinksSettings {
+        allowedOrigins = List.copyOf(allowedOrigins);
+    }
+
+    @Override
+    public String toString() {
+        return "PortalLinksSettings[apiKey=" + Secrets.REDACTED + ", environment=" + environment + ", baseUrl=" + baseUrl
+                + ", allowedOrigins=" + allowedOrigins + ", fallbackUrl=" + fallbackUrl.map(Secrets::redact).orElse("none")
+                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", pageSize=" + pageSize + "]";
+    }
+}

@@ -1,0 +1,57 @@
+package dev.portallinks.it;
+
+import dev.portallinks.it.probe.ProbeResource;
+import java.io.File;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * Builds the test WARs: the probe, the library jars exactly as an application ships them ({@code WEB-INF/lib}),
+ * and a {@code microprofile-config.properties} with the test key plus whatever the test class overrides.
+ * The stub Paddle's URL reaches the server as {@code PADDLE_BASE_URL} (server.env, written by the build).
+ */
+public final class Deployments {
+
+    /** A fake sandbox key; tests assert it never shows up in a log, message or answer. */
+    public static final String API_KEY = "pdl_sdbx_apikey_01hv8x29kz0t586xy6zn1a62ny_ItSecretKeyValue";
+
+    private Deployments() {
+    }
+
+    /**
+     * The test WAR.
+     *
+     * @param name the deployment name (also its context root)
+     * @param configLines extra MicroProfile Config lines, {@code key=value}
+     * @return the archive
+     */
+    public static WebArchive war(String name, String... configLines) {
+        StringBuilder config = new StringBuilder()
+                .append("paddle.api-key=").append(API_KEY).append('\n')
+                .append("paddle.portal.allowed-origins=https://customer-portal.paddle.com,").append(PaddleStub.origin()).append('\n');
+        for (String line : configLines) {
+            config.append(line).append('\n');
+        }
+        return warWithConfig(name, config.toString());
+    }
+
+    /**
+     * A test WAR with exactly the given configuration (no key unless given).
+     *
+     * @param name the deployment name
+     * @param config the whole microprofile-config.properties
+     * @return the archive
+     */
+    public static WebArchive warWithConfig(String name, String config) {
+        WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
+                .addPackage(ProbeResource.class.getPackage())
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
+                .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties");
+        for (String jar : System.getProperty("it.library.jars").split(",")) {
+            war.addAsLibrary(new File(jar));
+        }
+        return war;
+    }
+}

@@ -1,0 +1,123 @@
+package dev.portallinks.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** The stub Paddle: WireMock on 127.0.0.1 at the port the build reserved and gave the server. */
+public final class PaddleStub {
+
+    /** A customer ID as Paddle writes them. */
+    public static final String CUSTOMER = "ctm_01gysfvfy7vqhpzkq8rjmrq7an";
+
+    /** The portal path Paddle's links use. */
+    public static final String PORTAL_PATH = "/cpl_01j7zbyqs3vah3aafp4jf62qaw";
+
+    /** The token every stubbed link carries; tests assert it never reaches a log. */
+    public static final String TOKEN = "pga_ItPortalTokenValue0123456789";
+
+    private PaddleStub() {
+    }
+
+    /** @return the port the stub listens on */
+    public static int port() {
+        return Integer.getInteger("it.paddle.port");
+    }
+
+    /** @return the stub's origin, allowed as a portal origin in the test deployments */
+    public static String origin() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    /** @return a WireMock extension bound to 127.0.0.1 on {@link #port()} */
+    public static WireMockExtension extension() {
+        return WireMockExtension.newInstance().options(wireMockConfig().bindAddress("127.0.0.1").port(port())).build();
+    }
+
+    /**
+     * A valid subscription ID, distinct per index.
+     *
+     * @param index 0 to 99
+     * @return the ID
+     */
+    public static String subscription(int index) {
+        return String.format("sub_01h04vsc0qhwtsbsxh3422w%03d", index).substring(0, 30);
+    }
+
+    /**
+     * Paddle's 201 answer for a portal session with links for the given subscriptions, pointing at the stub's portal.
+     *
+     * @param customer the customer
+     * @param subscriptions the subscription IDs
+     * @return the JSON body
+     */
+    public static String portalSessionBody(String customer, List<String> subscriptions) {
+        StringBuilder links = new StringBuilder();
+        for (String subscription : subscriptions) {
+            if (links.length() > 0) {
+                links.append(',');
+            }
+            links.append("{\"id\":\"").append(subscription).append("\",\"cancel_subscription\":\"").append(link("cancel_subscription", subscription))
+                    .append("\",\"update_subscription_payment_method\":\"").append(link("update_subscription_payment_method", subscription)).append("\"}");
+        }
+        return "{\"data\":{\"id\":\"cpls_01h4ge9r64c22exjsx0fy8b48b\",\"customer_id\":\"" + customer + "\",\"urls\":{\"general\":{\"overview\":\""
+                + link("overview", null) + "\"},\"subscriptions\":[" + links + "]},\"created_at\":\"2024-10-25T06:53:58Z\"},"
+                + "\"meta\":{\"request_id\":\"it-request-1\"}}";
+    }
+
+    /**
+     * A portal link on the stub's origin.
+     *
+     * @param action Paddle's action name
+     * @param subscription the subscription, or null for the overview
+     * @return the link
+     */
+    public static String link(String action, String subscription) {
+        return origin() + PORTAL_PATH + "?action=" + action + (subscription == null ? "" : "&subscription_id=" + subscription) + "&token=" + TOKEN;
+    }
+
+    /**
+     * A 201 JSON answer.
+     *
+     * @param body the body
+     * @return the response definition
+     */
+    public static ResponseDefinitionBuilder created(String body) {
+        return aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    /**
+     * A JSON answer with a status.
+     *
+     * @param status the status
+     * @param body the body
+     * @return the response definition
+     */
+    public static ResponseDefinitionBuilder json(int status, String body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    /**
+     * Reads one of Paddle's fixtures (see paddle-fixtures/SOURCES.md).
+     *
+     * @param name the file name
+     * @return its text
+     */
+    public static String fixture(String name) {
+        try (InputStream in = PaddleStub.class.getClassLoader().getResourceAsStream("paddle-fixtures/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
