@@ -13,6 +13,7 @@ import dev.portallinks.api.Secrets;
 import dev.portallinks.api.SubscriptionId;
 import dev.portallinks.api.SubscriptionStatus;
 import dev.portallinks.api.SubscriptionSummary;
+import dev.portallinks.api.UnexpectedPaddleResponseException;
 import dev.portallinks.impl.paddle.CreatePortalSessionBody;
 import dev.portallinks.impl.paddle.PortalSessionMapper;
 import dev.portallinks.impl.paddle.SubscriptionListEnvelope;
@@ -118,11 +119,11 @@ public class DefaultPortalLinkService implements PortalLinkService {
                 return List.copyOf(all);
             }
             if (!cursorsSeen.add(after)) {
-                throw new dev.portallinks.api.UnexpectedPaddleResponseException(PaddleOperation.LIST_SUBSCRIPTIONS,
+                throw new UnexpectedPaddleResponseException(PaddleOperation.LIST_SUBSCRIPTIONS,
                         "meta.pagination.next repeats the cursor " + after + "; the listing would never end", answer.meta.requestId, null);
             }
         }
-        throw new dev.portallinks.api.UnexpectedPaddleResponseException(PaddleOperation.LIST_SUBSCRIPTIONS,
+        throw new UnexpectedPaddleResponseException(PaddleOperation.LIST_SUBSCRIPTIONS,
                 "the listing has more than " + MAX_PAGES + " pages", null, null);
     }
 
@@ -150,6 +151,9 @@ public class DefaultPortalLinkService implements PortalLinkService {
         } catch (TimeoutException timeout) {
             throw logged(call, new PaddleUnavailableException(operation, PaddleUnavailableException.Reason.TIMEOUT, 0, call.attempts(), null,
                     timeout));
+        } catch (UnexpectedPaddleResponseException rejected) {
+            // A failed link check may be an attack or a Paddle change: operators must see it.
+            throw logged(call, rejected);
         }
     }
 

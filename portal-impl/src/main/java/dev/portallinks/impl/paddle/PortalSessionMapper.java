@@ -128,14 +128,14 @@ public final class PortalSessionMapper {
         try {
             uri = new URI(value);
         } catch (URISyntaxException malformed) {
-            throw reader.fail(field + " is not a valid URL: " + Secrets.redact(value));
+            throw reader.fail(field + " is not a valid URL: " + shown(value));
         }
-        String shown = Secrets.redact(value);
+        String shown = shown(value);
         if (!uri.isAbsolute() || uri.isOpaque() || uri.getHost() == null) {
             throw reader.fail(field + " is not an absolute http(s) URL: " + shown);
         }
         if (uri.getRawUserInfo() != null) {
-            throw reader.fail(field + " carries user-info: " + shown);
+            throw reader.fail(field + " carries user-info (it points to " + origin(uri) + ")");
         }
         String origin = origin(uri);
         if (!allowedOrigins.contains(origin)) {
@@ -161,6 +161,17 @@ public final class PortalSessionMapper {
             throw reader.fail(field + " names subscription_id=" + linkedSubscription + " although no subscription was requested for it");
         }
         return uri;
+    }
+
+    /**
+     * The link for a message: without its query and fragment, since the token may be there under any spelling of its
+     * name (the checks decode {@code tok%65n} as {@code token}, {@link Secrets#redact(String)} does not).
+     */
+    private static String shown(String value) {
+        int query = value.indexOf('?');
+        int fragment = value.indexOf('#');
+        int end = query < 0 ? fragment : fragment < 0 ? query : Math.min(query, fragment);
+        return Secrets.redact(end < 0 ? value : value.substring(0, end) + "?[query hidden]");
     }
 
     private static Map<String, String> query(String rawQuery) {

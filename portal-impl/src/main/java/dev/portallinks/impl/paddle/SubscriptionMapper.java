@@ -82,7 +82,7 @@ public final class SubscriptionMapper {
             throw reader.fail(field + " (" + id + ") belongs to customer " + owner + ", not to " + customer);
         }
         SubscriptionStatus status = SubscriptionStatus.fromPaddleName(reader.required(field + ".status", subscription.status));
-        String currency = reader.required(field + ".currency_code", subscription.currencyCode);
+        String currency = reader.convert(field + ".currency_code", subscription.currencyCode, code -> new Amount(0, code).currencyCode());
         List<SubscriptionItem> items = new ArrayList<>();
         List<SubscriptionListEnvelope.Item> wireItems = subscription.items == null ? List.of() : subscription.items;
         for (int i = 0; i < wireItems.size(); i++) {

@@ -37,8 +37,9 @@ class PortalSessionMapperTest {
     private static final String REQUEST_ID = "fa176777-4bca-49ec-aa1e-f53885333cb7";
 
     /** The token of every link in the Python fixtures. */
-    private static final String TOKEN = "pga_eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJjdG1fMDFncm5uNHp0YTVhMW1mMDJqanplN3kyeXMiLCJuYW1lIjoiSm9o"
-            + "biBEb2UiLCJpYXQiOjE3Mjc2NzkyMzh9._oO12IejzdKmyKTwb7BLjmiILkx4_cSyGjXraOBUI_g";
+    private static final String TOKEN = "pga_eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"
+            + ".eyJzdWIiOiJjdG1fMDFncm5uNHp0YTVhMW1mMDJqanplN3kyeXMiLCJuYW1lIjoiSm9obiBEb2UiLCJpYXQiOjE3Mjc2NzkyMzh9"
+            + "._oO12IejzdKmyKTwb7BLjmiILkx4_cSyGjXraOBUI_g";
     private static final String PORTAL = "https://customer-portal.paddle.com/cpl_01j7zbyqs3vah3aafp4jf62qaw";
     private static final String OVERVIEW = PORTAL + "?action=overview&token=" + TOKEN;
 
@@ -201,7 +202,8 @@ class PortalSessionMapperTest {
                         "https://customer-portal.paddle.com.evil.example, which is not an allowed"),
                 Arguments.of("other port", "https://customer-portal.paddle.com:8443" + path + query, "https://customer-portal.paddle.com:8443"),
                 Arguments.of("other scheme", "ftp://customer-portal.paddle.com" + path + query, "ftp://customer-portal.paddle.com"),
-                Arguments.of("user-info trick", "https://customer-portal.paddle.com@evil.example" + path + query, "user-info"),
+                Arguments.of("user-info trick", "https://customer-portal.paddle.com@evil.example" + path + query,
+                        "user-info (it points to https://evil.example)"),
                 Arguments.of("user-info on the right host", "https://someone@customer-portal.paddle.com" + path + query, "user-info"),
                 Arguments.of("user-info and a percent-encoded token name", "https://someone@customer-portal.paddle.com" + path
                         + "?action=overview&tok%65n=" + TOKEN, "user-info"),

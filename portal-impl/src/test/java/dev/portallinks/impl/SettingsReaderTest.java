@@ -1,0 +1,309 @@
+package dev.portallinks.impl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.portallinks.api.PortalConfigurationException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+// Validation of the configuration: every failure names the property, and no message or toString() shows the key.
+class SettingsReaderTest {
+
+    private static final String SANDBOX_KEY = "pdl_sdbx_apikey_01hv8x29kz0t586xy6zn1a62ny_UnitTestSecret";
+    private static final String LIVE_KEY = "pdl_live_apikey_01hv8x29kz0t586xy6zn1a62ny_UnitTestSecret";
+    private static final String LEGACY_KEY = "4f8c2a9e71b3d05f6a2c8e4b9d1f7a3c5e0b2d4f6a8c1e3b5d7f9a2c4e6b8d0f1aUnitTestSecret";
+
+    private static PortalLinksSettings read(Map<String, String> properties) {
+        return new SettingsReader(key -> Optional.ofNullable(properties.get(key))).read();
+    }
+
+    private static Map<String, String> with(String key, String... propertyValuePairs) {
+        Map<String, String> properties = new HashMap<>();
+        if (key != null) {
+            properties.put(SettingsReader.API_KEY, key);
+        }
+        for (int i = 0; i < propertyValuePairs.length; i += 2) {
+            properties.put(propertyValuePairs[i], propertyValuePairs[i + 1]);
+        }
+        return properties;
+    }
+
+    /** Reads, expects a failure naming the property, and checks that no configured key leaks. */
+    private static PortalConfigurationException fails(Map<String, String> properties, String property, String... expectedInMessage) {
+        PortalConfigurationException e = catchThrowableOfType(PortalConfigurationException.class, () -> read(properties));
+        assertThat(e).as("the configuration %s must be rejected", properties.keySet()).isNotNull();
+        assertThat(e.property()).isEqualTo(property);
+        assertThat(e.getMessage()).startsWith("Invalid configuration of " + property + ": ").contains(expectedInMessage);
+        String configuredKey = properties.get(SettingsReader.API_KEY);
+        for (String text : List.of(e.getMessage(), e.toString())) {
+            assertThat(text).doesNotContain("UnitTestSecret");
+            if (configuredKey != null && configuredKey.strip().length() > 5) {
+                assertThat(text).doesNotContain(configuredKey).doesNotContain(configuredKey.strip());
+            }
+        }
+        return e;
+    }
+
+    // --- The key and the environment ---
+
+    @Test
+    void sandboxKeyMeansSandbox() {
+        PortalLinksSettings settings = read(with(SANDBOX_KEY));
+
+        assertThat(settings.apiKey()).isEqualTo(SANDBOX_KEY);
+        assertThat(settings.environment()).isEqualTo(PaddleEnvironment.SANDBOX);
+        assertThat(settings.baseUrl()).isEqualTo(URI.create("https://sandbox-api.paddle.com"));
+    }
+
+    @Test
+    void liveKeyMeansLive() {
+        PortalLinksSettings settings = read(with(LIVE_KEY));
+
+        assertThat(settings.environment()).isEqualTo(PaddleEnvironment.LIVE);
+        assertThat(settings.baseUrl()).isEqualTo(URI.create("https://api.paddle.com"));
+    }
+
+    @Test
+    void defaults() {
+        PortalLinksSettings settings = read(with(SANDBOX_KEY));
+
+        assertThat(settings.allowedOrigins()).containsExactly(URI.create("https://customer-portal.paddle.com"),
+                URI.create("https://sandbox-customer-portal.paddle.com"));
+        assertThat(settings.fallbackUrl()).isEmpty();
+        assertThat(settings.connectTimeout()).isEqualTo(Duration.ofMillis(1000));
+        assertThat(settings.readTimeout()).isEqualTo(Duration.ofMillis(2000));
+        assertThat(settings.pageSize()).isEqualTo(200);
+    }
+
+    @Test
+    void missingKeyIsReportedWithItsEnvironmentVariable() {
+        fails(with(null), "paddle.api-key", "PADDLE_API_KEY");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "\n"})
+    void blankKeyIsReportedWithItsEnvironmentVariable(String key) {
+        fails(with(key), "paddle.api-key", "PADDLE_API_KEY", "it is not set");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"test_abc1234567890UnitTestSecret", "live_abc1234567890UnitTestSecret"})
+    void clientSideTokenIsRejected(String token) {
+        fails(with(token), "paddle.api-key", "client-side token");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Bearer " + SANDBOX_KEY,
+        SANDBOX_KEY + "\n",
+        " " + SANDBOX_KEY,
+        "pdl_sdbx_apikey_01hv8x29kz0t586xy6zn1a62ny UnitTestSecret",
+        "pdl_sdbx_apikey_01hv8x29kz0t586xy6zn1a62ny\tUnitTestSecret"
+    })
+    void keyWithWhitespaceOrBearerPrefixIsRejected(String key) {
+        fails(with(key), "paddle.api-key", "spaces or line breaks");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {SANDBOX_KEY + "\"", SANDBOX_KEY + ";", "\"" + SANDBOX_KEY + "\"", "pdl_sdbx_apikey_é_UnitTestSecret"})
+    void keyWithForeignCharactersIsRejected(String key) {
+        fails(with(key), "paddle.api-key", "characters a Paddle API key does not have");
+    }
+
+    @Test
+    void legacyKeyNeedsTheEnvironment() {
+        fails(with(LEGACY_KEY), "paddle.environment", "PADDLE_ENVIRONMENT", "legacy");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "live, LIVE, https://api.paddle.com",
+        "LIVE, LIVE, https://api.paddle.com",
+        "' sandbox ', SANDBOX, https://sandbox-api.paddle.com"
+    })
+    void legacyKeyWithEnvironmentIsAccepted(String environment, PaddleEnvironment expected, URI baseUrl) {
+        PortalLinksSettings settings = read(with(LEGACY_KEY, SettingsReader.ENVIRONMENT, environment));
+
+        assertThat(settings.apiKey()).isEqualTo(LEGACY_KEY);
+        assertThat(settings.environment()).isEqualTo(expected);
+        assertThat(settings.baseUrl()).isEqualTo(baseUrl);
+    }
+
+    @Test
+    void matchingEnvironmentIsAccepted() {
+        assertThat(read(with(LIVE_KEY, SettingsReader.ENVIRONMENT, "live")).environment()).isEqualTo(PaddleEnvironment.LIVE);
+    }
+
+    @Test
+    void sandboxKeyWithLiveEnvironmentIsRejected() {
+        fails(with(SANDBOX_KEY, SettingsReader.ENVIRONMENT, "live"), "paddle.api-key", "sandbox key", "paddle.environment is live");
+    }
+
+    @Test
+    void liveKeyWithSandboxEnvironmentIsRejected() {
+        fails(with(LIVE_KEY, SettingsReader.ENVIRONMENT, "sandbox"), "paddle.api-key", "live key", "paddle.environment is sandbox");
+    }
+
+    @Test
+    void unknownEnvironmentIsRejected() {
+        fails(with(LEGACY_KEY, SettingsReader.ENVIRONMENT, "production"), "paddle.environment", "\"production\"", "sandbox or live");
+    }
+
+    @Test
+    void keyPastedIntoTheEnvironmentIsNotEchoed() {
+        PortalConfigurationException e = fails(with(LEGACY_KEY, SettingsReader.ENVIRONMENT, LIVE_KEY), "paddle.environment",
+                "is not a Paddle environment");
+
+        assertThat(e.getMessage()).doesNotContain(LIVE_KEY);
+    }
+
+    // --- The base URL ---
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://api.paddle.com", "https://API.paddle.com/", "https://api.paddle.com:443/"})
+    void sandboxKeyWithLiveBaseUrlIsRejected(String baseUrl) {
+        fails(with(SANDBOX_KEY, SettingsReader.BASE_URL, baseUrl), "paddle.base-url", "Paddle live");
+    }
+
+    @Test
+    void liveKeyWithSandboxBaseUrlIsRejected() {
+        fails(with(LIVE_KEY, SettingsReader.BASE_URL, "https://sandbox-api.paddle.com"), "paddle.base-url", "Paddle sandbox");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.0.0.1:8089", "http://localhost:8089/", "http://[::1]:8089", "https://paddle-proxy.example/v1",
+        "https://sandbox-api.paddle.com"})
+    void baseUrlOverrideIsAccepted(String baseUrl) {
+        assertThat(read(with(SANDBOX_KEY, SettingsReader.BASE_URL, baseUrl)).baseUrl()).isEqualTo(URI.create(baseUrl));
+    }
+
+    @Test
+    void blankBaseUrlMeansTheEnvironmentsUrl() {
+        assertThat(read(with(LIVE_KEY, SettingsReader.BASE_URL, "  ")).baseUrl()).isEqualTo(URI.create("https://api.paddle.com"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://example.com", "http://127.0.0.1.example.com:8089", "http://10.0.0.1:8089"})
+    void plainHttpBaseUrlIsOnlyAllowedOnLoopback(String baseUrl) {
+        fails(with(SANDBOX_KEY, SettingsReader.BASE_URL, baseUrl), "paddle.base-url", "plain http", "PADDLE_BASE_URL");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "not a url, is not a valid URL",
+        "sandbox-api.paddle.com, is not an absolute http(s) URL",
+        "ftp://sandbox-api.paddle.com, is not an absolute http(s) URL",
+        "https:///path-only, is not an absolute http(s) URL"
+    })
+    void malformedBaseUrlIsRejected(String baseUrl, String problem) {
+        fails(with(SANDBOX_KEY, SettingsReader.BASE_URL, baseUrl), "paddle.base-url", problem, "PADDLE_BASE_URL");
+    }
+
+    @Test
+    void keyInsideABaseUrlIsNotEchoed() {
+        fails(with(SANDBOX_KEY, SettingsReader.BASE_URL, "http://proxy.example/?key=" + SANDBOX_KEY), "paddle.base-url", "plain http");
+    }
+
+    // --- Allowed origins ---
+
+    @Test
+    void allowedOriginsAreAList() {
+        PortalLinksSettings settings = read(with(SANDBOX_KEY, SettingsReader.ALLOWED_ORIGINS,
+                "https://portal.example.com , http://127.0.0.1:8089,https://sandbox-customer-portal.paddle.com/,"));
+
+        assertThat(settings.allowedOrigins()).containsExactly(URI.create("https://portal.example.com"), URI.create("http://127.0.0.1:8089"),
+                URI.create("https://sandbox-customer-portal.paddle.com/"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "https://customer-portal.paddle.com/cpl_01j7zbyqs3vah3aafp4jf62qaw | is not an origin",
+        "https://customer-portal.paddle.com?x=1 | is not an origin",
+        "https://customer-portal.paddle.com#top | is not an origin",
+        "http://portal.example.com | plain http",
+        "customer-portal.paddle.com | is not an absolute http(s) URL",
+        "https://customer-portal.paddle.com, not an origin | is not a valid URL",
+        ", , | lists no origin"
+    })
+    void badAllowedOriginsAreRejected(String origins, String problem) {
+        fails(with(SANDBOX_KEY, SettingsReader.ALLOWED_ORIGINS, origins), "paddle.portal.allowed-origins", problem);
+    }
+
+    // --- Fallback URL ---
+
+    @Test
+    void fallbackUrlIsRead() {
+        PortalLinksSettings settings = read(with(SANDBOX_KEY, SettingsReader.FALLBACK_URL,
+                "https://customer-portal.paddle.com/cpl_01j7zbyqs3vah3aafp4jf62qaw"));
+
+        assertThat(settings.fallbackUrl()).contains(URI.create("https://customer-portal.paddle.com/cpl_01j7zbyqs3vah3aafp4jf62qaw"));
+    }
+
+    @Test
+    void fallbackUrlWithTokenIsRejectedWithoutShowingIt() {
+        PortalConfigurationException e = fails(with(SANDBOX_KEY, SettingsReader.FALLBACK_URL,
+                "https://customer-portal.paddle.com/cpl_01j7zbyqs3vah3aafp4jf62qaw?action=overview&token=pga_eyJUnitTestToken"),
+                "paddle.portal.fallback-url", "contains a token");
+
+        assertThat(e.getMessage()).doesNotContain("pga_");
+    }
+
+    @Test
+    void plainHttpFallbackUrlIsRejected() {
+        fails(with(SANDBOX_KEY, SettingsReader.FALLBACK_URL, "http://billing.example.com/portal"), "paddle.portal.fallback-url", "plain http");
+    }
+
+    // --- Numbers ---
+
+    @Test
+    void numbersAreRead() {
+        PortalLinksSettings settings = read(with(SANDBOX_KEY, SettingsReader.CONNECT_TIMEOUT, "500", SettingsReader.READ_TIMEOUT, " 60000 ",
+                SettingsReader.PAGE_SIZE, "1"));
+
+        assertThat(settings.connectTimeout()).isEqualTo(Duration.ofMillis(500));
+        assertThat(settings.readTimeout()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(settings.pageSize()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "paddle.http.connect-timeout-ms, 0, 60000",
+        "paddle.http.connect-timeout-ms, abc, 60000",
+        "paddle.http.connect-timeout-ms, -1, 60000",
+        "paddle.http.connect-timeout-ms, 60001, 60000",
+        "paddle.http.read-timeout-ms, 1.5, 60000",
+        "paddle.http.read-timeout-ms, 99999999999, 60000",
+        "paddle.subscriptions.page-size, 201, 200",
+        "paddle.subscriptions.page-size, 0, 200",
+        "paddle.subscriptions.page-size, abc, 200"
+    })
+    void badNumberIsRejectedNamingTheProperty(String property, String value, int max) {
+        fails(with(SANDBOX_KEY, property, value), property, "\"" + value + "\" is not a whole number from 1 to " + max);
+    }
+
+    // --- toString ---
+
+    @Test
+    void settingsToStringHidesTheKey() {
+        PortalLinksSettings settings = read(with(SANDBOX_KEY, SettingsReader.FALLBACK_URL, "https://billing.example.com/portal"));
+
+        assertThat(settings.toString()).doesNotContain(SANDBOX_KEY).doesNotContain("UnitTestSecret").contains("apiKey=[redacted]",
+                "environment=SANDBOX", "https://sandbox-api.paddle.com", "https://billing.example.com/portal", "pageSize=200");
+    }
+
+    @Test
+    void legacyKeySettingsToStringHidesTheKey() {
+        PortalLinksSettings settings = read(with(LEGACY_KEY, SettingsReader.ENVIRONMENT, "live"));
+
+        assertThat(settings.toString()).doesNotContain(LEGACY_KEY).doesNotContain("UnitTestSecret").contains("environment=LIVE");
+    }
+}
