@@ -2,7 +2,6 @@ package dev.portallinks.api;
 
 import java.math.BigDecimal;
 import java.util.Currency;
-import java.util.regex.Pattern;
 
 /**
  * An amount of money as Paddle gives it: an integer in the currency's lowest denomination (cents for USD)
@@ -13,8 +12,6 @@ import java.util.regex.Pattern;
  */
 public record Amount(long minorUnits, String currencyCode) implements java.io.Serializable {
 
-    private static final Pattern CURRENCY = Pattern.compile("^[A-Z]{3}$");
-
     /**
      * Validates the currency code.
      *
@@ -22,7 +19,7 @@ public record Amount(long minorUnits, String currencyCode) implements java.io.Se
      * @throws IllegalArgumentException if it is not three upper-case letters
      */
     public Amount {
-        Validation.requireMatch("currency code", currencyCode, CURRENCY, "USD");
+        Validation.requireCurrencyCode("currency code", currencyCode);
     }
 
     /**

@@ -38,7 +38,8 @@ public record PortalSessionRequest(CustomerId customer, List<SubscriptionId> sub
      */
     public PortalSessionRequest {
         Validation.requireNonNull("customer", customer);
-        Validation.requireNonNull("subscriptions", subscriptions);
+        // Check a private copy, so a caller's list changed concurrently cannot slip past the checks.
+        subscriptions = new ArrayList<>(Validation.requireNonNull("subscriptions", subscriptions));
         if (subscriptions.size() > MAX_SUBSCRIPTIONS) {
             throw new IllegalArgumentException("subscriptions: " + subscriptions.size() + " subscription IDs given; Paddle accepts at most "
                     + MAX_SUBSCRIPTIONS + " in one portal session. Ask for the ones the customer is about to act on.");

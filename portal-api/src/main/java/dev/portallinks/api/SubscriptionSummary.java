@@ -22,12 +22,13 @@ public record SubscriptionSummary(SubscriptionId id, CustomerId customer, Subscr
      * Validates and copies the summary.
      *
      * @throws NullPointerException naming a missing field
+     * @throws IllegalArgumentException if {@code currencyCode} is not three upper-case letters
      */
     public SubscriptionSummary {
         Validation.requireNonNull("id", id);
         Validation.requireNonNull("customer", customer);
         Validation.requireNonNull("status", status);
-        Validation.requireNonNull("currencyCode", currencyCode);
+        Validation.requireCurrencyCode("currencyCode", currencyCode);
         items = List.copyOf(Validation.requireNonNull("items", items));
     }
 

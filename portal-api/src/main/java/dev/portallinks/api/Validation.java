@@ -24,6 +24,13 @@ final class Validation {
         return value;
     }
 
+    private static final Pattern CURRENCY_CODE = Pattern.compile("^[A-Z]{3}$");
+
+    /** Checks an ISO 4217 currency code's form (three upper-case letters). */
+    static String requireCurrencyCode(String field, String value) {
+        return requireMatch(field, value, CURRENCY_CODE, "USD");
+    }
+
     static <T> T requireNonNull(String field, T value) {
         return Objects.requireNonNull(value, () -> field + " must not be null");
     }

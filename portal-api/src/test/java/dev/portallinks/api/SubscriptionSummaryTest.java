@@ -130,9 +130,17 @@ class SubscriptionSummaryTest {
         assertThatThrownBy(() -> new SubscriptionSummary(null, CUSTOMER, active, NEXT, "USD", items)).hasMessage("id must not be null");
         assertThatThrownBy(() -> new SubscriptionSummary(ID, null, active, NEXT, "USD", items)).hasMessage("customer must not be null");
         assertThatThrownBy(() -> new SubscriptionSummary(ID, CUSTOMER, null, NEXT, "USD", items)).hasMessage("status must not be null");
-        assertThatThrownBy(() -> new SubscriptionSummary(ID, CUSTOMER, active, NEXT, null, items)).hasMessage("currencyCode must not be null");
+        assertThatThrownBy(() -> new SubscriptionSummary(ID, CUSTOMER, active, NEXT, null, items)).hasMessageStartingWith("currencyCode must not be null");
         assertThatThrownBy(() -> new SubscriptionSummary(ID, CUSTOMER, active, NEXT, "USD", null))
                 .isExactlyInstanceOf(NullPointerException.class)
                 .hasMessage("items must not be null");
+    }
+
+    @Test
+    void rejectsAMalformedCurrencyCodeNamingTheField() {
+        assertThatThrownBy(() -> new SubscriptionSummary(ID, CUSTOMER, SubscriptionStatus.ACTIVE, NEXT, "euro", List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("currencyCode")
+                .hasMessageContaining("euro");
     }
 }

@@ -2,6 +2,7 @@ package dev.portallinks.impl;
 
 import dev.portallinks.impl.paddle.PaddleApi;
 import dev.portallinks.impl.paddle.PaddleHeaders;
+import dev.portallinks.impl.paddle.ResponseStatusRecorder;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -45,6 +46,7 @@ public class PaddleClient {
                     .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                     .followRedirects(false)
                     .register(new PaddleHeaders(settings.apiKey(), USER_AGENT))
+                    .register(new ResponseStatusRecorder())
                     .build(PaddleApi.class);
         }
         return api;

@@ -12,6 +12,7 @@ import dev.portallinks.impl.paddle.CreatePortalSessionBody;
 import dev.portallinks.impl.paddle.PaddleErrorEnvelope;
 import dev.portallinks.impl.paddle.PaddleHttpError;
 import dev.portallinks.impl.paddle.PortalSessionEnvelope;
+import dev.portallinks.impl.paddle.ResponseStatusRecorder;
 import dev.portallinks.impl.paddle.SubscriptionListEnvelope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -92,21 +94,24 @@ public class PaddleGateway {
                 || answer.meta == null ? null : answer.meta.requestId);
     }
 
-    private <T> T attempt(PaddleCall call, Supplier<T> request, java.util.function.Function<T, String> requestIdOf) {
+    private <T> T attempt(PaddleCall call, Supplier<T> request, Function<T, String> requestIdOf) {
         PaddleOperation operation = call.operation();
         rateLimitWindow.checkClosed(operation);
         int attempt = call.nextAttempt();
         long started = System.nanoTime();
         try {
             T answer = request.get();
-            LOG.fine(() -> "Paddle " + operation.description() + ": success, request ID " + requestIdOf.apply(answer) + ", "
+            int status = ResponseStatusRecorder.take();
+            LOG.fine(() -> "Paddle " + operation.description() + ": HTTP " + status + ", request ID " + requestIdOf.apply(answer) + ", "
                     + millisSince(started) + " ms, attempt " + attempt);
             return answer;
         } catch (PaddleHttpError error) {
+            ResponseStatusRecorder.take();
             PortalLinkException translated = translate(operation, error, attempt);
             log(operation, attempt, started, "HTTP " + error.status(), error.requestId(), translated);
             throw translated;
         } catch (ProcessingException failure) {
+            ResponseStatusRecorder.take();
             PortalLinkException translated = classify(operation, failure, attempt);
             log(operation, attempt, started, translated instanceof UnexpectedPaddleResponseException ? "unreadable answer" : "no answer",
                     null, translated);

@@ -196,6 +196,9 @@ public final class SettingsReader {
         if (url.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
             throw new PortalConfigurationException(property, "\"" + Secrets.redact(text) + "\" is not an absolute http(s) URL (" + envVar + ")");
         }
+        if (url.getRawUserInfo() != null) {
+            throw new PortalConfigurationException(property, "the URL carries user-info (credentials); remove it (" + envVar + ")");
+        }
         if (scheme.equals("http") && !LOOPBACK_HOSTS.contains(url.getHost().toLowerCase(Locale.ROOT))) {
             throw new PortalConfigurationException(property, "\"" + Secrets.redact(text) + "\" uses plain http; only https is allowed, except"
                     + " on 127.0.0.1/localhost for local stubs (" + envVar + ")");

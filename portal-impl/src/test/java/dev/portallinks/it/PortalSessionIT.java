@@ -244,6 +244,22 @@ class PortalSessionIT extends PortalLinksIT {
     }
 
     @Test
+    void htmlErrorPagesAreClassifiedByStatus() {
+        String html = "<html><body>Bad gateway</body></html>";
+        PADDLE.stubFor(post(SESSIONS).inScenario("proxy").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(502).withHeader("Content-Type", "text/html").withBody(html)).willSetStateTo("up"));
+        PADDLE.stubFor(post(SESSIONS).inScenario("proxy").whenScenarioStateIs("up")
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "text/html").withBody(html)));
+
+        JsonObject error = session();
+
+        assertThat(error.getString("error")).isEqualTo(PADDLE_ERROR_CLASS + "PaddleRequestRefusedException");
+        assertThat(error.getInt("httpStatus")).isEqualTo(401);
+        assertThat(error.getString("message")).contains("no error envelope", "paddle.api-key");
+        PADDLE.verify(2, postRequestedFor(urlPathEqualTo(SESSIONS)));
+    }
+
+    @Test
     void connectionResetIsRetried() {
         PADDLE.stubFor(post(SESSIONS).inScenario("reset").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("recovered"));

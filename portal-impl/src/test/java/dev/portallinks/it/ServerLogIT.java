@@ -49,7 +49,7 @@ class ServerLogIT extends PortalLinksIT {
         String trace = Files.readString(logs.resolve("trace.log"));
 
         assertThat(refused).contains("r-401").doesNotContain(Deployments.API_KEY, PaddleStub.TOKEN);
-        assertThat(trace).contains("Paddle create a customer portal session: success, request ID it-request-1", "request ID r-401",
+        assertThat(trace).contains("Paddle create a customer portal session: HTTP 201, request ID it-request-1", "request ID r-401",
                 "attempt 3");
         assertThat(messages).contains("not an allowed portal origin");
         assertThat(messages + trace).doesNotContain(Deployments.API_KEY, PaddleStub.TOKEN, "ItSecretKeyValue");

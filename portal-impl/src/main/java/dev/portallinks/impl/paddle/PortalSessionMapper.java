@@ -36,6 +36,9 @@ import java.util.regex.Pattern;
  */
 public final class PortalSessionMapper {
 
+    /** Marks a query parameter given twice: ambiguous, so the link is refused. */
+    private static final String REPEATED = "\u0000repeated";
+
     private static final Pattern PORTAL_PATH = Pattern.compile("^/cpl_[a-z\\d]{26}/?$");
 
     private final Set<String> allowedOrigins;
@@ -146,6 +149,9 @@ public final class PortalSessionMapper {
             throw reader.fail(field + " does not have a customer portal path (/cpl_…): " + shown);
         }
         Map<String, String> query = query(uri.getRawQuery());
+        if (query.containsValue(REPEATED)) {
+            throw reader.fail(field + " repeats a query parameter, which makes it ambiguous: " + shown);
+        }
         if (!action.paddleName().equals(query.get("action"))) {
             throw reader.fail(field + " has action=" + query.get("action") + ", expected " + action.paddleName());
         }
@@ -183,8 +189,7 @@ public final class PortalSessionMapper {
             int equals = pair.indexOf('=');
             String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
             String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-            // A repeated parameter is ambiguous; keep a marker that matches no expected value.
-            parameters.merge(name, value, (first, second) -> "\u0000repeated");
+            parameters.merge(name, value, (first, second) -> REPEATED);
         }
         return parameters;
     }

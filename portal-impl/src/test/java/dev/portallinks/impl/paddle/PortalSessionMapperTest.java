@@ -220,7 +220,9 @@ class PortalSessionMapperTest {
                         "action=cancel_subscription, expected overview"),
                 Arguments.of("missing action", "https://customer-portal.paddle.com" + path + "?token=" + TOKEN, "expected overview"),
                 Arguments.of("repeated action", "https://customer-portal.paddle.com" + path + "?action=overview&action=cancel_subscription&token="
-                        + TOKEN, "expected overview"),
+                        + TOKEN, "repeats a query parameter"),
+                Arguments.of("repeated token", "https://customer-portal.paddle.com" + path + "?action=overview&token=" + TOKEN + "&token=other",
+                        "repeats a query parameter"),
                 Arguments.of("overview naming a subscription", "https://customer-portal.paddle.com" + path
                         + "?action=overview&subscription_id=" + SUB_1 + "&token=" + TOKEN, "subscription_id=" + SUB_1));
     }
