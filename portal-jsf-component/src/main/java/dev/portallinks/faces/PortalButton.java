@@ -1,0 +1,124 @@
+package dev.portallinks.faces;
+
+import dev.portallinks.api.CustomerId;
+import dev.portallinks.api.PortalAction;
+import dev.portallinks.api.SubscriptionId;
+import jakarta.faces.FacesException;
+import jakarta.faces.application.ResourceDependency;
+import jakarta.faces.component.FacesComponent;
+import jakarta.faces.component.UINamingContainer;
+import jakarta.faces.context.FacesContext;
+import java.io.IOException;
+
+/**
+ * <p>The <code>&lt;pl:portalButton&gt;</code> component renders one button that opens one page of the Paddle
+ * customer portal: {@code overview}, {@code cancel_subscription} or {@code update_payment_method} (for
+ * {@code subscription}). It behaves like {@link BillingButtons}: no Paddle call while rendering, a fresh checked
+ * link on click resolved from server-side state, a 303 redirect, a Faces message on failure.
+ *
+ * <h2>Usage</h2>
+ * <pre>
+ * &lt;h:form&gt;
+ *     &lt;pl:portalButton id="cancel" action="cancel_subscription"
+ *                      customer="#{account.paddleCustomerId}" subscription="#{account.mainSubscription}"/&gt;
+ * &lt;/h:form&gt;
+ * </pre>
+ *
+ * @see BillingButtons
+ */
+@FacesComponent(PortalButton.COMPONENT_TYPE)
+@ResourceDependency(library = "portal-links", name = "portal-links.js", target = "head")
+@ResourceDependency(library = "portal-links", name = "portal-links.css", target = "head")
+public class PortalButton extends PortalButtonsBase {
+
+    /** The component type, {@value}. */
+    public static final String COMPONENT_TYPE = "dev.portallinks.faces.PortalButton";
+
+    private enum PropertyKeys {
+        action, subscription, label
+    }
+
+    /** Sets the renderer type to null: the component renders itself. */
+    public PortalButton() {
+        setRendererType(null);
+    }
+
+    /** @return the portal page: {@code overview}, {@code cancel_subscription} or {@code update_payment_method}; default overview */
+    public String getAction() {
+        return (String) getStateHelper().eval(PropertyKeys.action, "overview");
+    }
+
+    /** @param action the portal page */
+    public void setAction(String action) {
+        getStateHelper().put(PropertyKeys.action, action);
+    }
+
+    /** @return the subscription (a {@link SubscriptionId}, its text or a summary); evaluated again on every click */
+    public Object getSubscription() {
+        return getStateHelper().eval(PropertyKeys.subscription);
+    }
+
+    /** @param subscription the subscription */
+    public void setSubscription(Object subscription) {
+        getStateHelper().put(PropertyKeys.subscription, subscription);
+    }
+
+    /** @return the button's label, or null for the bundle's */
+    public String getLabel() {
+        return (String) getStateHelper().eval(PropertyKeys.label);
+    }
+
+    /** @param label the button's label */
+    public void setLabel(String label) {
+        getStateHelper().put(PropertyKeys.label, label);
+    }
+
+    @Override
+    PortalTarget resolve(FacesContext context, String submitted) throws RefusedClickException {
+        CustomerId customer = customer(context);
+        PortalAction action = PortalAction.fromName(getAction());
+        if (!action.paddleName().equals(submitted)) {
+            throw new RefusedClickException("the post named \"" + submitted + "\" but the button is " + action.paddleName());
+        }
+        if (!action.needsSubscription()) {
+            return new PortalTarget(action, customer, null);
+        }
+        try {
+            return new PortalTarget(action, customer, subscriptionId(getSubscription()));
+        } catch (IllegalArgumentException invalid) {
+            throw new RefusedClickException("the subscription attribute is invalid: " + invalid.getMessage());
+        }
+    }
+
+    @Override
+    public void encodeEnd(FacesContext context) throws IOException {
+        if (!isRendered()) {
+            return;
+        }
+        PortalAction action;
+        try {
+            action = PortalAction.fromName(getAction());
+        } catch (IllegalArgumentException invalid) {
+            throw new FacesException("<pl:portalButton id=\"" + getId() + "\">: " + invalid.getMessage(), invalid);
+        }
+        String key = switch (action) {
+            case OVERVIEW -> "label.overview";
+            case CANCEL_SUBSCRIPTION -> "label.cancel";
+            case UPDATE_PAYMENT_METHOD -> "label.updatePaymentMethod";
+        };
+        String label = label(context, getLabel(), key);
+        startGroup(context, "span", "pl-portal-button");
+        encodeButton(context, getClientId(context) + UINamingContainer.getSeparatorChar(context) + "button", action.paddleName(), label, label, action.name().toLowerCase(java.util.Locale.ROOT));
+        context.getResponseWriter().endElement("span");
+    }
+
+    @Override
+    public boolean getRendersChildren() {
+        return true;
+    }
+
+    @Override
+    public void encodeChildren(FacesContext context) {
+        // the only children are client behaviours
+    }
+}

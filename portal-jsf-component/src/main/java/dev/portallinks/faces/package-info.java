@@ -1,0 +1,10 @@
+/**
+ * Faces components that send the customer to the Paddle customer portal: {@code <pl:billingButtons>} and
+ * {@code <pl:portalButton>} (namespace {@value dev.portallinks.faces.PortalButtonsBase#NAMESPACE}).
+ *
+ * <p>Rendering makes no call to Paddle and writes no portal link into the page. A click posts the form; in the
+ * Invoke Application phase the component re-evaluates its customer and subscriptions on the server, checks the
+ * click against them, asks {@link dev.portallinks.api.PortalLinkService} (found through CDI) for a fresh link and
+ * answers with a {@code 303 See Other} to it.
+ */
+package dev.portallinks.faces;

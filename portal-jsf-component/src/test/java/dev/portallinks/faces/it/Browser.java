@@ -1,0 +1,74 @@
+package dev.portallinks.faces.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Headless Debian Chromium through its ChromeDriver (no browser download), one per test class; a failing test
+ * leaves a screenshot and the page source in {@code target/screenshots}.
+ */
+final class Browser implements TestWatcher, AfterAllCallback {
+
+    private WebDriver driver;
+
+    /** @return the driver, started on first use */
+    WebDriver driver() {
+        if (driver == null) {
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(System.getProperty("it.chromium", "/usr/bin/chromium"));
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--window-size=1280,1024",
+                    "--user-data-dir=" + temporaryProfile());
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(Path.of(System.getProperty("it.chromedriver", "/usr/bin/chromedriver")).toFile())
+                    .usingAnyFreePort().build();
+            driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        }
+        return driver;
+    }
+
+    private static String temporaryProfile() {
+        try {
+            return Files.createTempDirectory("portal-links-chromium").toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+        if (driver == null) {
+            return;
+        }
+        try {
+            Path folder = Files.createDirectories(Path.of(System.getProperty("it.screenshots", "target/screenshots")));
+            String name = context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName();
+            Files.write(folder.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            Files.writeString(folder.resolve(name + ".html"), Optional.ofNullable(driver.getPageSource()).orElse(""));
+        } catch (IOException | RuntimeException screenshotFailed) {
+            cause.addSuppressed(screenshotFailed);
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (driver != null) {
+            driver.quit();
+            driver = null;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.portallinks.faces.it;
+
+import dev.portallinks.faces.it.app.Account;
+import dev.portallinks.it.PaddleStub;
+import java.io.File;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Path;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The component's test WAR: the test pages, the server-side test state, and in {@code WEB-INF/lib} the component,
+ * the real PortalLinkService implementation and the API, as an application ships them.
+ */
+final class FacesDeployments {
+
+    /** A fake sandbox key; tests assert it never shows up in a page. */
+    static final String API_KEY = "pdl_sdbx_apikey_01hv8x29kz0t586xy6zn1a62ny_FacesItSecretKey";
+
+    private FacesDeployments() {
+    }
+
+    /**
+     * The WAR.
+     *
+     * @param name the deployment name
+     * @param pages the XHTML pages under src/test/resources/pages to include
+     * @return the archive
+     */
+    static WebArchive war(String name, String... pages) {
+        WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
+                .addPackage(Account.class.getPackage())
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
+                .addAsWebInfResource(page("web.xml"), "web.xml")
+                .addAsWebInfResource(page("faces-config.xml"), "faces-config.xml")
+                .addAsResource(new StringAsset("paddle.api-key=" + API_KEY + "\n"
+                        + "paddle.portal.allowed-origins=https://customer-portal.paddle.com," + PaddleStub.origin() + "\n"
+                        + "dev.portallinks.impl.PaddleGateway/CircuitBreaker/requestVolumeThreshold=1000\n"), "META-INF/microprofile-config.properties");
+        war.addAsWebResource(page("fallback.xhtml"), "fallback.xhtml");
+        for (String page : pages) {
+            war.addAsWebResource(page(page), page);
+        }
+        for (String jar : System.getProperty("it.library.jars").split(",")) {
+            war.addAsLibrary(new File(jar));
+        }
+        return war;
+    }
+
+    private static File page(String name) {
+        URL resource = FacesDeployments.class.getClassLoader().getResource("pages/" + name);
+        if (resource == null) {
+            throw new IllegalArgumentException("no test page " + name);
+        }
+        try {
+            return Path.of(resource.toURI()).toFile();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.portallinks.faces.it.app;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** Lets a test set the server-side state before it drives the browser. Not part of any page. */
+@Path("state")
+@RequestScoped
+public class StateResource {
+
+    @Inject
+    Account account;
+
+    /** The test application's JAX-RS application. */
+    @ApplicationPath("api")
+    public static class StateApplication extends Application {
+    }
+
+    /**
+     * Replaces the subscriptions.
+     *
+     * @param subscriptions the new subscriptions
+     * @return 204
+     */
+    @POST
+    @Path("subscriptions")
+    public Response replace(@QueryParam("subscription") List<String> subscriptions) {
+        account.replace(subscriptions);
+        return Response.noContent().build();
+    }
+
+    /**
+     * Removes one subscription.
+     *
+     * @param subscription the subscription
+     * @return 204, or 404 when it was not there
+     */
+    @POST
+    @Path("remove")
+    public Response remove(@QueryParam("subscription") String subscription) {
+        return account.remove(subscription) ? Response.noContent().build() : Response.status(404).build();
+    }
+}
