@@ -20,7 +20,7 @@ import java.util.concurrent.CompletableFuture;
 /** Calls the probe resource in the test WAR, which drives the injected PortalLinkService, and reads its JSON. */
 public final class Probe {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
     /**

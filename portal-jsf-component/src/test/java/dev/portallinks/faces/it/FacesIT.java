@@ -38,7 +38,7 @@ abstract class FacesIT {
     @RegisterExtension
     static final WireMockExtension PADDLE = PaddleStub.extension();
 
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     @ArquillianResource
     URL deploymentUrl;

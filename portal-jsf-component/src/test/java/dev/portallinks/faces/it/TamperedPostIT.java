@@ -1,0 +1,131 @@
+package dev.portallinks.faces.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.portallinks.it.PaddleStub.subscription;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portallinks.it.PaddleStub;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Posts crafted with an HTTP client: the browser only says which button was clicked, the server decides whose
+ * portal opens. A valid click answers 303 with {@code Cache-Control: no-store}; a tampered row, a subscription that
+ * is not (or no longer) in the server's set, an action that is not shown, or a post without view state never
+ * reaches Paddle.
+ */
+class TamperedPostIT extends FacesIT {
+
+    private static final String BUTTONS = "form:billing";
+    private static final List<String> THREE = List.of(subscription(0), subscription(1), subscription(2));
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return FacesDeployments.war("tampered-post", "billing.xhtml");
+    }
+
+    @BeforeEach
+    void threeSubscriptions() {
+        subscriptions(THREE);
+    }
+
+    private FormPost page() {
+        return new FormPost(URI.create(base() + "billing.xhtml")).load();
+    }
+
+    private static void assertRefused(HttpResponse<String> response) {
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Location")).isEmpty();
+        assertThat(response.body()).contains("no longer available").doesNotContain("token=");
+        assertThat(PADDLE.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void validPostAnswers303WithNoStore() {
+        paddleCreates(List.of(subscription(1)));
+
+        HttpResponse<String> response = page().post(Map.of(), BUTTONS, "1|" + subscription(1) + "|cancel_subscription");
+
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.headers().firstValue("Location")).hasValue(PaddleStub.link("cancel_subscription", subscription(1)));
+        assertThat(response.headers().allValues("Cache-Control")).isNotEmpty().allMatch(value -> value.contains("no-store"));
+        PADDLE.verify(1, postRequestedFor(urlPathEqualTo("/customers/" + CUSTOMER + "/portal-sessions")));
+    }
+
+    @Test
+    void ajaxClickAnswersAPartialRedirectWithNoStore() {
+        paddleCreates(List.of());
+
+        HttpResponse<String> response = page().post(Map.of("Faces-Request", "partial/ajax"), BUTTONS, "overview",
+                "jakarta.faces.partial.ajax", "true", "jakarta.faces.source", BUTTONS + ":overview",
+                "jakarta.faces.partial.execute", BUTTONS, "jakarta.faces.behavior.event", "action");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("<redirect url=\"" + PaddleStub.link("overview", null).replace("&", "&amp;") + "\"");
+        assertThat(response.headers().allValues("Cache-Control")).anyMatch(value -> value.contains("no-store"));
+        assertThat(response.headers().allValues("Cache-Control")).noneMatch(value -> value.contains("public"));
+    }
+
+    @Test
+    void anotherRowIndexIsRefused() {
+        assertRefused(page().post(Map.of(), BUTTONS, "2|" + subscription(0) + "|cancel_subscription"));
+    }
+
+    @Test
+    void aRowIndexBeyondTheSetIsRefused() {
+        assertRefused(page().post(Map.of(), BUTTONS, "7|" + subscription(7) + "|cancel_subscription"));
+    }
+
+    @Test
+    void aSubscriptionOutsideTheServersSetIsRefused() {
+        assertRefused(page().post(Map.of(), BUTTONS, "0|sub_01jcdafvpe5hm4vczfefsbwhvp|update_subscription_payment_method"));
+    }
+
+    @Test
+    void aSubscriptionRemovedAfterRenderingIsRefused() {
+        FormPost page = page();
+        removeSubscription(subscription(0));
+
+        assertRefused(page.post(Map.of(), BUTTONS, "0|" + subscription(0) + "|cancel_subscription"));
+    }
+
+    @Test
+    void malformedValuesAreRefused() {
+        FormPost page = page();
+
+        assertRefused(page.post(Map.of(), BUTTONS, "0|" + subscription(0) + "|delete_everything"));
+        assertRefused(page.post(Map.of(), BUTTONS, "x|" + subscription(0) + "|cancel_subscription"));
+        assertRefused(page.post(Map.of(), BUTTONS, "0|" + subscription(0) + "|overview"));
+    }
+
+    @Test
+    void refusalsAreLoggedWithoutSecrets() throws IOException {
+        page().post(Map.of(), BUTTONS, "2|" + subscription(0) + "|cancel_subscription");
+
+        String log = Files.readString(Path.of(System.getProperty("it.server.logs"), "messages.log"));
+        assertThat(log).contains("Refused a portal click on form:billing", "row 2 holds " + subscription(2))
+                .doesNotContain(FacesDeployments.API_KEY);
+    }
+
+    @Test
+    void aPostWithoutViewStateNeverReachesPaddle() {
+        paddleCreates(List.of(subscription(0)));
+
+        HttpResponse<String> response = page().without("jakarta.faces.ViewState").post(Map.of(), BUTTONS,
+                "0|" + subscription(0) + "|cancel_subscription");
+
+        assertThat(response.statusCode()).isNotEqualTo(303);
+        assertThat(response.headers().firstValue("Location")).isEmpty();
+        assertThat(PADDLE.getAllServeEvents()).isEmpty();
+    }
+}
