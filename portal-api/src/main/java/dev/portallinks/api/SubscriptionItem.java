@@ -1,7 +1,7 @@
 package dev.portallinks.api;
 
 /**
- * One line of a subscription: a product at a price, times a quantity. Immutable and thread-safe.
+ * One line of a subscription: a product at a price, times a quantity. Immutable, serializable and thread-safe.
  *
  * @param productName the product's name, not null
  * @param priceName the price's name or description (e.g. "Monthly (per seat)"), may be null
@@ -9,7 +9,7 @@ package dev.portallinks.api;
  * @param recurring whether the item is billed every period (false for one-time charges)
  * @param unitPrice the price of one, may be null when Paddle gives none
  */
-public record SubscriptionItem(String productName, String priceName, int quantity, boolean recurring, Amount unitPrice) {
+public record SubscriptionItem(String productName, String priceName, int quantity, boolean recurring, Amount unitPrice) implements java.io.Serializable {
 
     /**
      * Validates the item.

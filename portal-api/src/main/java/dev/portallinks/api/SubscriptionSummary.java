@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * What a billing page shows of one subscription, from Paddle's {@code GET /subscriptions} listing.
- * Immutable and thread-safe.
+ * Immutable, serializable and thread-safe.
  *
  * @param id the subscription, not null
  * @param customer the customer it belongs to, not null
@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param items its items, not null, possibly empty
  */
 public record SubscriptionSummary(SubscriptionId id, CustomerId customer, SubscriptionStatus status, Instant nextBilledAt, String currencyCode,
-        List<SubscriptionItem> items) {
+        List<SubscriptionItem> items) implements java.io.Serializable {
 
     /**
      * Validates and copies the summary.

@@ -56,6 +56,9 @@ public class DefaultPortalLinkService implements PortalLinkService {
     @Inject
     AsyncRunner async;
 
+    @Inject
+    CircuitState circuit;
+
     private final SubscriptionMapper subscriptionMapper = new SubscriptionMapper();
     private volatile PortalSessionMapper sessionMapper;
 
@@ -141,8 +144,11 @@ public class DefaultPortalLinkService implements PortalLinkService {
         config.settings();
         PaddleCall call = new PaddleCall(operation);
         try {
-            return work.apply(call);
+            T result = work.apply(call);
+            circuit.recordSuccess(operation);
+            return result;
         } catch (CircuitBreakerOpenException open) {
+            circuit.recordOpen(operation);
             throw logged(call, new PaddleUnavailableException(operation, PaddleUnavailableException.Reason.CIRCUIT_OPEN, 0, call.attempts(),
                     null, open));
         } catch (BulkheadException full) {

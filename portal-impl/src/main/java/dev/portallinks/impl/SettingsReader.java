@@ -91,7 +91,7 @@ public final class SettingsReader {
         }
         if (!raw.equals(raw.strip()) || raw.chars().anyMatch(Character::isWhitespace)) {
             throw new PortalConfigurationException(API_KEY, "the value contains spaces or line breaks. Copy the key alone, without"
-                    + " \"Bearer \" and without surrounding whitespace");
+                    + " an authorization-scheme prefix and without surrounding whitespace");
         }
         if (!KEY_CHARACTERS.matcher(raw).matches()) {
             throw new PortalConfigurationException(API_KEY, "the value contains characters a Paddle API key does not have; check that"

@@ -18,14 +18,15 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Headless Debian Chromium through its ChromeDriver (no browser download), one per test class; a failing test
- * leaves a screenshot and the page source in {@code target/screenshots}.
+ * leaves a screenshot and the page source in {@code target/screenshots}. Register it as a static
+ * {@code @RegisterExtension} field. Shared with the demo's end-to-end tests through this module's test jar.
  */
-final class Browser implements TestWatcher, AfterAllCallback {
+public final class Browser implements TestWatcher, AfterAllCallback {
 
     private WebDriver driver;
 
     /** @return the driver, started on first use */
-    WebDriver driver() {
+    public WebDriver driver() {
         if (driver == null) {
             ChromeOptions options = new ChromeOptions();
             options.setBinary(System.getProperty("it.chromium", "/usr/bin/chromium"));
@@ -55,13 +56,24 @@ final class Browser implements TestWatcher, AfterAllCallback {
             return;
         }
         try {
-            Path folder = Files.createDirectories(Path.of(System.getProperty("it.screenshots", "target/screenshots")));
             String name = context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName();
-            Files.write(folder.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-            Files.writeString(folder.resolve(name + ".html"), Optional.ofNullable(driver.getPageSource()).orElse(""));
+            Path screenshot = screenshot(name);
+            Files.writeString(screenshot.resolveSibling(name + ".html"), Optional.ofNullable(driver.getPageSource()).orElse(""));
         } catch (IOException | RuntimeException screenshotFailed) {
             cause.addSuppressed(screenshotFailed);
         }
+    }
+
+    /**
+     * Saves a screenshot of the current page in {@code target/screenshots} (system property {@code it.screenshots}).
+     *
+     * @param name the file name without extension
+     * @return the PNG file
+     * @throws IOException when it cannot be written
+     */
+    public Path screenshot(String name) throws IOException {
+        Path folder = Files.createDirectories(Path.of(System.getProperty("it.screenshots", "target/screenshots")));
+        return Files.write(folder.resolve(name + ".png"), ((TakesScreenshot) driver()).getScreenshotAs(OutputType.BYTES));
     }
 
     @Override

@@ -1,0 +1,165 @@
+package dev.portallinks.demo.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portallinks.faces.it.Browser;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The demo as README starts it (the portal-demo WAR, its server.xml, no configuration: the embedded Paddle
+ * simulator), in headless Chromium: the billing page lists all seven subscriptions across the simulator's pages,
+ * a click lands on the simulated portal for the right subscription, simulator failures become a friendly message,
+ * and health and metrics answer.
+ */
+class DemoIT {
+
+    private static final String DEMO = System.getProperty("demo.url", "http://localhost:9080/");
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    @RegisterExtension
+    static final Browser BROWSER = new Browser();
+
+    @BeforeEach
+    @AfterEach
+    void simulatorAnswersLikePaddle() {
+        assertThat(send("POST", "simulator/admin/mode/NORMAL").statusCode()).isEqualTo(204);
+    }
+
+    private static HttpResponse<String> send(String method, String path) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(DEMO + path)).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static WebDriver open(String query) {
+        WebDriver browser = BROWSER.driver();
+        browser.get(DEMO + query);
+        waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("title")));
+        return browser;
+    }
+
+    private static WebDriverWait waitFor(WebDriver browser) {
+        return new WebDriverWait(browser, Duration.ofSeconds(15));
+    }
+
+    private static List<WebElement> rows(WebDriver browser) {
+        return browser.findElements(By.cssSelector("li.pl-billing__row"));
+    }
+
+    @Test
+    void billingPageListsAllSevenSubscriptions() throws IOException {
+        WebDriver browser = open("?lang=en");
+        browser.manage().window().setSize(new Dimension(1100, 1250));
+
+        assertThat(rows(browser)).hasSize(7);
+        assertThat(browser.findElement(By.id("title")).getText()).isEqualTo("Billing");
+        assertThat(rows(browser).get(4).getText()).contains("Hangar Storage", "Active", "$135.00");
+        assertThat(rows(browser).get(6).getText()).contains("AeroEdit Basic", "Canceled", "Not billed again");
+        assertThat(browser.findElement(By.id("account:subscriptions:overview")).getText()).isEqualTo("Manage billing");
+        assertThat(browser.getPageSource()).doesNotContain("token=", "pdl_sdbx_apikey_");
+
+        Path screenshot = BROWSER.screenshot("billing-page");
+        String docs = System.getProperty("demo.screenshot.dir", "");
+        if (!docs.isBlank()) {
+            Files.copy(screenshot, Files.createDirectories(Path.of(docs)).resolve("billing-page.png"), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    @Test
+    void cancelOnTheFifthSubscriptionOpensItInTheSimulatedPortal() {
+        WebDriver browser = open("?lang=en");
+        String fifth = rows(browser).get(4).getAttribute("data-subscription");
+
+        browser.findElement(By.id("account:subscriptions:4:cancel")).click();
+
+        waitFor(browser).until(ExpectedConditions.textToBe(By.id("portal-title"), "Cancel subscription"));
+        assertThat(browser.findElement(By.id("portal-subscription")).getText()).isEqualTo(fifth);
+        assertThat(browser.findElement(By.id("portal-action")).getText()).isEqualTo("cancel_subscription");
+        assertThat(browser.findElement(By.id("portal-customer")).getText()).startsWith("ctm_");
+        browser.findElement(By.id("back")).click();
+        waitFor(browser).until(ExpectedConditions.textToBe(By.id("title"), "Billing"));
+    }
+
+    @Test
+    void simulatorServerErrorsBecomeAFriendlyMessage() {
+        assertThat(send("POST", "simulator/admin/mode/SERVER_ERROR").statusCode()).isEqualTo(204);
+
+        WebDriver browser = open("?lang=en");
+
+        assertThat(browser.findElement(By.id("problem")).getText()).contains("temporarily unavailable");
+        assertThat(rows(browser)).isEmpty();
+        assertThat(browser.getPageSource()).doesNotContain("Exception", "at dev.portallinks");
+    }
+
+    @Test
+    void germanPage() {
+        WebDriver browser = open("?lang=de");
+
+        assertThat(browser.findElement(By.id("title")).getText()).isEqualTo("Abrechnung");
+        assertThat(browser.findElement(By.id("account:subscriptions:0:cancel")).getText()).isEqualTo("Abonnement kündigen");
+        open("?lang=en");
+    }
+
+    @Test
+    void narrowScreenNeedsNoHorizontalScrolling() {
+        WebDriver browser = open("?lang=en");
+        browser.manage().window().setSize(new Dimension(375, 800));
+
+        Object overflow = ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+
+        assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+        browser.manage().window().setSize(new Dimension(1280, 1024));
+    }
+
+    @Test
+    void healthAndMetricsAnswer() {
+        HttpResponse<String> ready = send("GET", "health/ready");
+        HttpResponse<String> live = send("GET", "health/live");
+        open("?lang=en");
+        HttpResponse<String> metrics = send("GET", "metrics");
+
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(json(ready.body()).getString("status")).isEqualTo("UP");
+        assertThat(live.statusCode()).isEqualTo(200);
+        assertThat(json(live.body()).getString("status")).isEqualTo("UP");
+        assertThat(metrics.body()).contains("ft_invocations_total", "PaddleGateway");
+    }
+
+    private static JsonObject json(String body) {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject();
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.portallinks.demo.simulator;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Optional;
+
+/**
+ * The simulated customer portal: answers the links the simulator hands out ({@code /cpl_…?action=…&token=…})
+ * with a page that shows which customer, action and subscription was opened, and a way back. Like Paddle's, a link
+ * works only with a valid, unexpired token. Every other request passes through.
+ */
+@WebFilter("/*")
+public class SimulatedPortalFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient SimulatorState state;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!SimulatorState.PORTAL_PATH.equals(path)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<SimulatorState.IssuedLink> link = state.redeem(request.getParameter("token"));
+        response.setContentType("text/html;charset=UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        response.setStatus(link.isPresent() ? 200 : 403);
+        PrintWriter page = response.getWriter();
+        page.println("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,"
+                + " initial-scale=1\"><title>Simulated Paddle customer portal</title>"
+                + "<link rel=\"stylesheet\" href=\"" + request.getContextPath() + "/resources/demo/demo.css\"></head><body class=\"portal\">"
+                + "<main class=\"card\"><p class=\"eyebrow\">Simulated Paddle customer portal</p>");
+        if (link.isEmpty()) {
+            page.println("<h1 id=\"portal-title\">This link has expired</h1><p>Portal links work once you are sent here from the billing page,"
+                    + " for a few minutes.</p>");
+        } else {
+            SimulatorState.IssuedLink opened = link.get();
+            page.println("<h1 id=\"portal-title\">" + title(opened.action()) + "</h1><dl>"
+                    + "<dt>Customer</dt><dd id=\"portal-customer\">" + opened.customer() + "</dd>"
+                    + "<dt>Action</dt><dd id=\"portal-action\">" + opened.action() + "</dd>"
+                    + "<dt>Subscription</dt><dd id=\"portal-subscription\">" + (opened.subscription() == null ? "none (overview)" : opened.subscription())
+                    + "</dd></dl><p>On Paddle, the customer would now be signed in to this page of the portal.</p>");
+        }
+        page.println("<p><a id=\"back\" class=\"button\" href=\"" + request.getContextPath() + "/\">Back to billing</a></p></main></body></html>");
+    }
+
+    private static String title(String action) {
+        return switch (action) {
+            case "cancel_subscription" -> "Cancel subscription";
+            case "update_subscription_payment_method" -> "Update payment method";
+            default -> "Your billing overview";
+        };
+    }
+}

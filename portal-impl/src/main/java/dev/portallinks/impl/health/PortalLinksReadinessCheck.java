@@ -1,0 +1,104 @@
+package dev.portallinks.impl.health;
+
+import dev.portallinks.api.PaddleOperation;
+import dev.portallinks.api.PortalConfigurationException;
+import dev.portallinks.api.Secrets;
+import dev.portallinks.impl.CircuitState;
+import dev.portallinks.impl.PortalLinksConfig;
+import dev.portallinks.impl.PortalLinksSettings;
+import dev.portallinks.impl.RateLimitWindow;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Readiness of Portal Links, named {@value #NAME}. It reads the library's state in memory and never calls Paddle.
+ *
+ * <ul>
+ * <li>DOWN while the configuration is invalid: {@code reason} is the {@link PortalConfigurationException}'s
+ * message and {@code property} the key to fix. Like the message in the log, it never contains the API key.</li>
+ * <li>DOWN while the circuit breaker to Paddle is open, as far as {@link CircuitState} has seen: {@code reason},
+ * {@code circuitOpen} (the calls whose circuit is open) and {@code circuitOpenUntil} (when the check reports UP
+ * again at the latest, unless a call succeeds earlier).</li>
+ * <li>UP otherwise.</li>
+ * </ul>
+ * With a valid configuration the data also holds {@code environment} ({@code sandbox} or {@code live}),
+ * {@code baseUrl}, and {@code rateLimited} with {@code rateLimitedUntil} while a {@code Retry-After} window from a
+ * 429 is open. A rate-limit window alone keeps the check UP: it ends by itself, and calls fail fast meanwhile.
+ */
+@Readiness
+@ApplicationScoped
+public class PortalLinksReadinessCheck implements HealthCheck {
+
+    /** The name of both Portal Links health checks. */
+    public static final String NAME = "portal-links";
+
+    private final PortalLinksConfig config;
+    private final RateLimitWindow rateLimitWindow;
+    private final CircuitState circuit;
+
+    /** For CDI proxies. */
+    protected PortalLinksReadinessCheck() {
+        this(null, null, null);
+    }
+
+    /**
+     * Creates the check.
+     *
+     * @param config the library's configuration
+     * @param rateLimitWindow the {@code Retry-After} window of Paddle's last 429
+     * @param circuit what the library has seen of the circuit breaker
+     */
+    @Inject
+    public PortalLinksReadinessCheck(PortalLinksConfig config, RateLimitWindow rateLimitWindow, CircuitState circuit) {
+        this.config = config;
+        this.rateLimitWindow = rateLimitWindow;
+        this.circuit = circuit;
+    }
+
+    /**
+     * Tells whether Portal Links can serve calls now.
+     *
+     * @return UP, or DOWN with the reason in the data
+     */
+    @Override
+    public HealthCheckResponse call() {
+        Map<String, Object> data = new LinkedHashMap<>();
+        PortalLinksSettings settings;
+        try {
+            settings = config.settings();
+        } catch (PortalConfigurationException invalid) {
+            data.put("reason", invalid.getMessage());
+            data.put("property", invalid.property());
+            return response(HealthCheckResponse.Status.DOWN, data);
+        }
+        Map<PaddleOperation, Instant> open = circuit.openUntil();
+        if (!open.isEmpty()) {
+            String operations = open.keySet().stream().map(PaddleOperation::description).collect(Collectors.joining(", "));
+            data.put("reason", "the circuit breaker to Paddle is open after repeated failures (" + operations + "): calls fail at once"
+                    + " without a request until Paddle answers a trial call");
+            data.put("circuitOpen", operations);
+            data.put("circuitOpenUntil", Collections.max(open.values()).toString());
+        }
+        data.put("environment", settings.environment().configName());
+        data.put("baseUrl", Secrets.redact(settings.baseUrl()));
+        Instant rateLimitedUntil = rateLimitWindow.openUntil();
+        data.put("rateLimited", rateLimitedUntil != null);
+        if (rateLimitedUntil != null) {
+            data.put("rateLimitedUntil", rateLimitedUntil.toString());
+        }
+        return response(open.isEmpty() ? HealthCheckResponse.Status.UP : HealthCheckResponse.Status.DOWN, data);
+    }
+
+    private static HealthCheckResponse response(HealthCheckResponse.Status status, Map<String, Object> data) {
+        return new HealthCheckResponse(NAME, status, Optional.of(data));
+    }
+}

@@ -1,0 +1,179 @@
+package dev.portallinks.impl.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portallinks.api.PaddleOperation;
+import dev.portallinks.impl.CircuitState;
+import dev.portallinks.impl.MutableClock;
+import dev.portallinks.impl.PortalLinksConfig;
+import dev.portallinks.impl.RateLimitWindow;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.junit.jupiter.api.Test;
+
+// The checks' answers for each state of the library, read from memory; the IT shows them through Liberty's endpoints.
+class PortalLinksHealthCheckTest {
+
+    private static final Instant START = Instant.parse("2026-01-01T12:00:00Z");
+    private static final String KEY = "pdl_sdbx_apikey_01hv8x29kz0t586xy6zn1a62ny_UnitTestSecret";
+
+    private final MutableClock clock = new MutableClock(START);
+    private final Map<String, String> properties = new HashMap<>(Map.of("paddle.api-key", KEY));
+    private final RateLimitWindow rateLimitWindow = new RateLimitWindow(clock);
+    private final CircuitState circuit = new CircuitState(clock, key -> Optional.ofNullable(properties.get(key)));
+
+    /** MicroProfile Config over {@link #properties}; only {@code getOptionalValue} is used by the library. */
+    private Config config() {
+        return (Config) Proxy.newProxyInstance(Config.class.getClassLoader(), new Class<?>[] {Config.class}, (proxy, method, args) -> {
+            if (method.getName().equals("getOptionalValue") && args[1] == String.class) {
+                return Optional.ofNullable(properties.get((String) args[0]));
+            }
+            throw new UnsupportedOperationException(method.getName());
+        });
+    }
+
+    private HealthCheckResponse ready() {
+        return new PortalLinksReadinessCheck(new PortalLinksConfig(config()), rateLimitWindow, circuit).call();
+    }
+
+    private static Map<String, Object> data(HealthCheckResponse response) {
+        assertThat(response.getName()).isEqualTo("portal-links");
+        return response.getData().orElseThrow();
+    }
+
+    @Test
+    void readyWithValidConfiguration() {
+        HealthCheckResponse response = ready();
+
+        assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+        assertThat(data(response)).containsExactly(Map.entry("environment", "sandbox"), Map.entry("baseUrl", "https://sandbox-api.paddle.com"),
+                Map.entry("rateLimited", false));
+    }
+
+    @Test
+    void liveConfigurationAndBaseUrlAreReported() {
+        properties.put("paddle.api-key", KEY.replace("pdl_sdbx_", "pdl_live_"));
+        properties.put("paddle.base-url", "https://paddle-proxy.example.com/api");
+
+        HealthCheckResponse response = ready();
+
+        assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+        assertThat(data(response)).containsEntry("environment", "live").containsEntry("baseUrl", "https://paddle-proxy.example.com/api");
+    }
+
+    @Test
+    void notReadyWithoutKey() {
+        properties.clear();
+
+        HealthCheckResponse response = ready();
+
+        assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+        assertThat(data(response)).containsOnlyKeys("reason", "property").containsEntry("property", "paddle.api-key");
+        assertThat((String) data(response).get("reason")).startsWith("Invalid configuration of paddle.api-key: it is not set")
+                .contains("PADDLE_API_KEY");
+    }
+
+    @Test
+    void notReadyWithInvalidKeyAndTheKeyIsNotInTheAnswer() {
+        properties.put("paddle.api-key", "Bearer " + KEY);
+
+        HealthCheckResponse response = ready();
+
+        assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+        assertThat(data(response)).containsEntry("property", "paddle.api-key");
+        assertThat((String) data(response).get("reason")).contains("spaces", "authorization-scheme prefix");
+        assertThat(data(response).toString()).doesNotContain("UnitTestSecret");
+    }
+
+    @Test
+    void notReadyWithOtherInvalidSetting() {
+        properties.put("paddle.base-url", "http://paddle-proxy.example.com");
+
+        HealthCheckResponse response = ready();
+
+        assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+        assertThat(data(response)).containsEntry("property", "paddle.base-url");
+    }
+
+    @Test
+    void rateLimitWindowIsReportedButStaysReady() {
+        rateLimitWindow.open(PaddleOperation.CREATE_PORTAL_SESSION, "30", "req");
+
+        HealthCheckResponse limited = ready();
+        clock.advance(Duration.ofSeconds(30));
+        HealthCheckResponse after = ready();
+
+        assertThat(limited.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+        assertThat(data(limited)).containsEntry("rateLimited", true).containsEntry("rateLimitedUntil", "2026-01-01T12:00:30Z");
+        assertThat(after.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+        assertThat(data(after)).containsEntry("rateLimited", false).doesNotContainKey("rateLimitedUntil");
+    }
+
+    @Test
+    void notReadyWhileTheCircuitIsOpen() {
+        circuit.recordOpen(PaddleOperation.CREATE_PORTAL_SESSION);
+
+        HealthCheckResponse response = ready();
+
+        assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+        assertThat(data(response)).containsEntry("circuitOpen", "create a customer portal session")
+                .containsEntry("circuitOpenUntil", "2026-01-01T12:00:10Z").containsEntry("environment", "sandbox")
+                .containsEntry("rateLimited", false);
+        assertThat((String) data(response).get("reason")).contains("circuit breaker to Paddle is open");
+    }
+
+    @Test
+    void bothOpenCircuitsAreNamedWithTheLatestEnd() {
+        circuit.recordOpen(PaddleOperation.LIST_SUBSCRIPTIONS);
+        clock.advance(Duration.ofSeconds(3));
+        circuit.recordOpen(PaddleOperation.CREATE_PORTAL_SESSION);
+
+        HealthCheckResponse response = ready();
+
+        assertThat(data(response)).containsEntry("circuitOpen", "create a customer portal session, list subscriptions")
+                .containsEntry("circuitOpenUntil", "2026-01-01T12:00:13Z");
+    }
+
+    @Test
+    void readyAgainAfterASuccessOrTheDelay() {
+        circuit.recordOpen(PaddleOperation.CREATE_PORTAL_SESSION);
+        circuit.recordOpen(PaddleOperation.LIST_SUBSCRIPTIONS);
+        clock.advance(Duration.ofSeconds(1));
+        circuit.recordSuccess(PaddleOperation.CREATE_PORTAL_SESSION);
+
+        HealthCheckResponse listingStillOpen = ready();
+        clock.advance(Duration.ofSeconds(9));
+        HealthCheckResponse delayOver = ready();
+
+        assertThat(listingStillOpen.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+        assertThat(data(listingStillOpen)).containsEntry("circuitOpen", "list subscriptions");
+        assertThat(delayOver.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+        assertThat(data(delayOver)).doesNotContainKeys("reason", "circuitOpen", "circuitOpenUntil");
+    }
+
+    @Test
+    void invalidConfigurationIsTheReasonEvenWithTheCircuitOpen() {
+        circuit.recordOpen(PaddleOperation.CREATE_PORTAL_SESSION);
+        properties.remove("paddle.api-key");
+
+        HealthCheckResponse response = ready();
+
+        assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+        assertThat(data(response)).containsEntry("property", "paddle.api-key").doesNotContainKey("circuitOpen");
+    }
+
+    @Test
+    void liveWithoutData() {
+        HealthCheckResponse response = new PortalLinksLivenessCheck().call();
+
+        assertThat(response.getName()).isEqualTo("portal-links");
+        assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+        assertThat(response.getData()).isEmpty();
+    }
+}

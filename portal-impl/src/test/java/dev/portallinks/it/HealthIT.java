@@ -1,0 +1,93 @@
+package dev.portallinks.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.portallinks.it.PaddleStub.CUSTOMER;
+import static dev.portallinks.it.PaddleStub.created;
+import static dev.portallinks.it.PaddleStub.json;
+import static dev.portallinks.it.PaddleStub.portalSessionBody;
+import static dev.portallinks.it.Probe.query;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The health checks on Liberty's {@code /health/ready} and {@code /health/live}: ready with a valid configuration,
+ * not ready while the circuit breaker to Paddle is open and ready again once a call succeeds, live throughout; and
+ * the endpoints never send a request to Paddle. The circuit breaker's thresholds are lowered as in CircuitBreakerIT.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HealthIT extends PortalLinksIT {
+
+    private static final String SESSIONS = "/customers/" + CUSTOMER + "/portal-sessions";
+    private static final String NAME = "portal-links";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        // Not "health": Liberty's health endpoints own that context root.
+        return Deployments.war("health-checks",
+                "dev.portallinks.impl.PaddleGateway/Retry/maxRetries=0",
+                "dev.portallinks.impl.PaddleGateway/CircuitBreaker/requestVolumeThreshold=4",
+                "dev.portallinks.impl.PaddleGateway/CircuitBreaker/delay=2000");
+    }
+
+    @Test
+    @Order(1) // before the circuit test, whose state would stay if it failed halfway
+    void readyAndLiveWithValidConfigurationWithoutCallingPaddle() {
+        HealthEndpoint.Answer ready = HealthEndpoint.ready();
+        HealthEndpoint.Answer live = HealthEndpoint.live();
+
+        assertThat(ready.httpStatus()).as(ready.body()).isEqualTo(200);
+        assertThat(ready.status()).isEqualTo("UP");
+        assertThat(ready.check(NAME).getString("status")).isEqualTo("UP");
+        assertThat(ready.data(NAME).getString("environment")).isEqualTo("sandbox");
+        assertThat(ready.data(NAME).getString("baseUrl")).isEqualTo(PaddleStub.origin());
+        assertThat(ready.data(NAME).getBoolean("rateLimited")).isFalse();
+        assertThat(ready.data(NAME).containsKey("reason")).isFalse();
+        assertThat(ready.body()).doesNotContain(Deployments.API_KEY, "ItSecretKeyValue");
+        assertThat(live.httpStatus()).as(live.body()).isEqualTo(200);
+        assertThat(live.check(NAME).getString("status")).isEqualTo("UP");
+        assertThat(PADDLE.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void notReadyWhileTheCircuitIsOpenAndReadyAgainOnceACallSucceeds() {
+        PADDLE.stubFor(post(SESSIONS).willReturn(json(503, "{}")));
+        for (int i = 0; i < 4; i++) {
+            assertThat(probe().post("session", query("customer", CUSTOMER)).getString("reason")).isEqualTo("SERVER_ERROR");
+        }
+        assertThat(probe().post("session", query("customer", CUSTOMER)).getString("reason")).isEqualTo("CIRCUIT_OPEN");
+
+        HealthEndpoint.Answer open = HealthEndpoint.ready();
+        HealthEndpoint.Answer liveWhileOpen = HealthEndpoint.live();
+
+        assertThat(open.httpStatus()).as(open.body()).isEqualTo(503);
+        assertThat(open.status()).isEqualTo("DOWN");
+        assertThat(open.check(NAME).getString("status")).isEqualTo("DOWN");
+        assertThat(open.data(NAME).getString("reason")).contains("circuit breaker to Paddle is open");
+        assertThat(open.data(NAME).getString("circuitOpen")).isEqualTo("create a customer portal session");
+        assertThat(liveWhileOpen.httpStatus()).as(liveWhileOpen.body()).isEqualTo(200);
+        assertThat(liveWhileOpen.check(NAME).getString("status")).isEqualTo("UP");
+        PADDLE.verify(4, postRequestedFor(urlPathEqualTo(SESSIONS)));
+
+        PADDLE.stubFor(post(SESSIONS).willReturn(created(portalSessionBody(CUSTOMER, List.of()))));
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
+                .until(() -> probe().post("session", query("customer", CUSTOMER)).containsKey("overview"));
+        // Right after the first success: well within the 2 s delay of the last CIRCUIT_OPEN the polling saw.
+        HealthEndpoint.Answer closed = HealthEndpoint.ready();
+
+        assertThat(closed.httpStatus()).as(closed.body()).isEqualTo(200);
+        assertThat(closed.check(NAME).getString("status")).isEqualTo("UP");
+        assertThat(closed.data(NAME).containsKey("circuitOpen")).isFalse();
+    }
+}
