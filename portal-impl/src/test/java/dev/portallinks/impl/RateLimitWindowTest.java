@@ -18,32 +18,7 @@ class RateLimitWindowTest {
 
     private static final Instant START = Instant.parse("2026-01-01T12:00:00Z");
 
-    /** A clock the test moves by hand. */
-    private static final class MutableClock extends Clock {
-
-        private Instant now = START;
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(START);
     private final RateLimitWindow window = new RateLimitWindow(clock);
 
     private PaddleRateLimitedException refused(PaddleOperation operation) {
