@@ -6,11 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.portallinks.api.PaddleOperation;
 import dev.portallinks.api.PaddleRateLimitedException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 // The Retry-After window of the last 429: fail fast without a request while it is open, never shortened.
