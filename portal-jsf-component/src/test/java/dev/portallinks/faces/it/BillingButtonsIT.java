@@ -212,6 +212,17 @@ class BillingButtonsIT extends FacesIT {
     }
 
     @Test
+    void paddleRefusingShowsTheRefusedMessage() {
+        PADDLE.stubFor(post(SESSIONS).willReturn(PaddleStub.json(404, PaddleStub.fixture("python-sdk__client-test__404_not_found__extracted.json"))));
+
+        WebDriver browser = open("billing.xhtml");
+        browser.findElement(By.id("form:billing:overview")).click();
+
+        assertThat(messages(browser)).contains("could not be opened");
+        PADDLE.verify(1, postRequestedFor(urlPathEqualTo(SESSIONS)));
+    }
+
+    @Test
     void fallbackIsUsedWhenPaddleIsDown() {
         PADDLE.stubFor(post(SESSIONS).willReturn(aResponse().withStatus(503)));
 
