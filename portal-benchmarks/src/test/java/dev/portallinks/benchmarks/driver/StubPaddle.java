@@ -62,6 +62,8 @@ public final class StubPaddle implements AutoCloseable {
     private final Map<String, byte[]> answers = new ConcurrentHashMap<>();
     private final AtomicLong connections = new AtomicLong();
     private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong epoch = new AtomicLong();
+    private final LongAdder connectionsUsedInEpoch = new LongAdder();
     private final AtomicInteger threadNumber = new AtomicInteger();
     private final LongAdder finishedThreadsCpuNanos = new LongAdder();
     private final Set<Thread> liveThreads = ConcurrentHashMap.newKeySet();
@@ -114,6 +116,17 @@ public final class StubPaddle implements AutoCloseable {
     /** @return HTTP requests read so far */
     public long requests() {
         return requests.get();
+    }
+
+    /** Starts counting anew which connections carry requests ({@link #connectionsUsedSinceMark()}). */
+    public void mark() {
+        epoch.incrementAndGet();
+        connectionsUsedInEpoch.reset();
+    }
+
+    /** @return how many distinct connections carried at least one request since {@link #mark()} */
+    public long connectionsUsedSinceMark() {
+        return connectionsUsedInEpoch.sum();
     }
 
     /** @return connections open now */
@@ -174,6 +187,7 @@ public final class StubPaddle implements AutoCloseable {
             socket.setTcpNoDelay(true);
             InputStream in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
             OutputStream out = socket.getOutputStream();
+            long lastEpoch = -1;
             while (!closed) {
                 int idle = idleCloseMillis;
                 socket.setSoTimeout(idle > 0 ? idle : (int) HANG_LIMIT_MILLIS * 4);
@@ -189,6 +203,11 @@ public final class StubPaddle implements AutoCloseable {
                 socket.setSoTimeout(10_000);
                 Request request = readRequest(requestLine, in);
                 requests.incrementAndGet();
+                long now = epoch.get();
+                if (now != lastEpoch) {
+                    lastEpoch = now;
+                    connectionsUsedInEpoch.increment();
+                }
                 if (!answer(request, socket, out)) {
                     return;
                 }

@@ -38,7 +38,11 @@ final class FacesDeployments {
                 .addAsWebInfResource(page("faces-config.xml"), "faces-config.xml")
                 .addAsResource(new StringAsset("paddle.api-key=" + API_KEY + "\n"
                         + "paddle.portal.allowed-origins=https://customer-portal.paddle.com," + PaddleStub.origin() + "\n"
-                        + "dev.portallinks.impl.PaddleGateway/CircuitBreaker/requestVolumeThreshold=1000\n"), "META-INF/microprofile-config.properties");
+                        + "dev.portallinks.impl.PaddleGateway/CircuitBreaker/requestVolumeThreshold=1000\n"
+                        // These tests are about the component, not timeouts (PortalSessionIT covers those): on a
+                        // loaded 2-core machine, a cold stub must not turn into a timeout.
+                        + "dev.portallinks.impl.PaddleGateway/Timeout/value=10000\n"
+                        + "paddle.http.read-timeout-ms=10000\n"), "META-INF/microprofile-config.properties");
         war.addAsWebResource(page("fallback.xhtml"), "fallback.xhtml");
         for (String page : pages) {
             war.addAsWebResource(page(page), page);
