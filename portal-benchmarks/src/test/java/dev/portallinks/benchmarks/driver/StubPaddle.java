@@ -71,6 +71,7 @@ public final class StubPaddle implements AutoCloseable {
     private volatile Mode mode = Mode.NORMAL;
     private volatile int retryAfterSeconds = 3;
     private volatile int idleCloseMillis;
+    private final AtomicInteger dropNextRequests = new AtomicInteger();
     private volatile boolean closed;
 
     /**
@@ -106,6 +107,17 @@ public final class StubPaddle implements AutoCloseable {
     /** @param millis close a keep-alive connection after this idle time; 0 keeps it open */
     public void idleCloseMillis(int millis) {
         this.idleCloseMillis = millis;
+    }
+
+    /**
+     * Makes the next requests meet a connection that is closed just as they arrive (read, then closed without an
+     * answer): what a client sees when the server closes an idle keep-alive connection while the request is on its
+     * way ("header parser received no bytes", {@code NoHttpResponseException}). Other requests are answered normally.
+     *
+     * @param requests how many of the next requests to drop
+     */
+    public void dropNextRequests(int requests) {
+        dropNextRequests.set(requests);
     }
 
     /** @return TCP connections accepted so far */
@@ -189,18 +201,12 @@ public final class StubPaddle implements AutoCloseable {
             OutputStream out = socket.getOutputStream();
             long lastEpoch = -1;
             while (!closed) {
-                int idle = idleCloseMillis;
-                socket.setSoTimeout(idle > 0 ? idle : (int) HANG_LIMIT_MILLIS * 4);
-                String requestLine;
-                try {
-                    requestLine = readLine(in);
-                } catch (SocketTimeoutException idleTooLong) {
-                    return;
-                }
-                if (requestLine == null) {
+                int first = awaitFirstByte(socket, in);
+                if (first < 0) {
                     return;
                 }
                 socket.setSoTimeout(10_000);
+                String requestLine = (char) first + readLine(in);
                 Request request = readRequest(requestLine, in);
                 requests.incrementAndGet();
                 long now = epoch.get();
@@ -225,8 +231,34 @@ public final class StubPaddle implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits for the next request's first byte, polling so that a change of {@link #idleCloseMillis(int)} applies to
+     * connections that are already idle (idle time counts from the end of the last answer).
+     *
+     * @return the byte, or -1 to close the connection (end of stream, idle too long, stub closed)
+     */
+    private int awaitFirstByte(Socket socket, InputStream in) throws IOException {
+        long idleSince = System.nanoTime();
+        socket.setSoTimeout(100);
+        while (!closed) {
+            try {
+                return in.read();
+            } catch (SocketTimeoutException stillIdle) {
+                long idleMillis = (System.nanoTime() - idleSince) / 1_000_000;
+                int limit = idleCloseMillis;
+                if ((limit > 0 && idleMillis >= limit) || idleMillis >= HANG_LIMIT_MILLIS * 4) {
+                    return -1;
+                }
+            }
+        }
+        return -1;
+    }
+
     /** @return whether the connection stays open */
     private boolean answer(Request request, Socket socket, OutputStream out) throws IOException {
+        if (dropNextRequests.get() > 0 && dropNextRequests.getAndDecrement() > 0) {
+            return false;
+        }
         Mode now = mode;
         switch (now) {
             case HANG -> {
