@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
@@ -149,22 +150,27 @@ public class DefaultPortalLinkService implements PortalLinkService {
             return result;
         } catch (CircuitBreakerOpenException open) {
             circuit.recordOpen(operation);
-            throw logged(call, new PaddleUnavailableException(operation, PaddleUnavailableException.Reason.CIRCUIT_OPEN, 0, call.attempts(),
-                    null, open));
+            throw unavailable(call, PaddleUnavailableException.Reason.CIRCUIT_OPEN, Level.FINE, open);
         } catch (BulkheadException full) {
-            throw logged(call, new PaddleUnavailableException(operation, PaddleUnavailableException.Reason.BULKHEAD_FULL, 0, call.attempts(),
-                    null, full));
+            throw unavailable(call, PaddleUnavailableException.Reason.BULKHEAD_FULL, Level.FINE, full);
         } catch (TimeoutException timeout) {
-            throw logged(call, new PaddleUnavailableException(operation, PaddleUnavailableException.Reason.TIMEOUT, 0, call.attempts(), null,
-                    timeout));
+            throw unavailable(call, PaddleUnavailableException.Reason.TIMEOUT, Level.WARNING, timeout);
         } catch (UnexpectedPaddleResponseException rejected) {
             // A failed link check may be an attack or a Paddle change: operators must see it.
-            throw logged(call, rejected);
+            throw logged(call, Level.WARNING, rejected);
         }
     }
 
-    private static PortalLinkException logged(PaddleCall call, PortalLinkException failure) {
-        LOG.warning(() -> failure.getMessage() + " (" + call.elapsedMillis() + " ms)");
+    private static PortalLinkException unavailable(PaddleCall call, PaddleUnavailableException.Reason reason, Level level, Throwable cause) {
+        return logged(call, level, new PaddleUnavailableException(call.operation(), reason, 0, call.attempts(), null, cause));
+    }
+
+    /**
+     * Logs a failed call. Fail-fast rejections (circuit open, bulkhead full) come by the thousand during an outage and
+     * send no request: FINE, so they cannot flood the server log; the circuit opening itself was logged as WARNINGs.
+     */
+    private static PortalLinkException logged(PaddleCall call, Level level, PortalLinkException failure) {
+        LOG.log(level, () -> failure.getMessage() + " (" + call.elapsedMillis() + " ms)");
         return failure;
     }
 }

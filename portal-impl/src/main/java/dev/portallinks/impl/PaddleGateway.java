@@ -31,6 +31,7 @@ import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 
 /**
  * Every request to Paddle goes through here, under MicroProfile Fault Tolerance. One method call is one
@@ -42,7 +43,8 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  * <li>{@code @Timeout}: 2000 ms per attempt (the HTTP read timeout, {@code paddle.http.read-timeout-ms}, is the
  * backstop).</li>
  * <li>{@code @CircuitBreaker}: opens when 5 of the last 10 attempts failed (I/O, 5xx, timeout, unreadable
- * answer; 4xx and 429 do not count), stays open 10 s, closes after one successful trial call.</li>
+ * answer; 4xx, 429 and a full bulkhead do not count: a busy server is not a failing Paddle), stays open 10 s, closes
+ * after one successful trial call.</li>
  * <li>{@code @Bulkhead}: at most 20 concurrent requests to Paddle from this application.</li>
  * </ul>
  * So a call never takes longer than 3 × 2000 ms + 2 × 150 ms = 6.3 s; a plain slow Paddle costs 2 s (timeouts are
@@ -53,7 +55,8 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 @ApplicationScoped
 @Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = RetryablePaddleFailure.class)
 @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, successThreshold = 1,
-        skipOn = {PaddleRequestRefusedException.class, PaddleRateLimitedException.class, PortalConfigurationException.class})
+        skipOn = {PaddleRequestRefusedException.class, PaddleRateLimitedException.class, PortalConfigurationException.class,
+            BulkheadException.class})
 @Timeout(2000)
 @Bulkhead(20)
 public class PaddleGateway {

@@ -27,6 +27,7 @@ class BulkheadIT extends PortalLinksIT {
     static WebArchive deployment() {
         return Deployments.war("bulkhead",
                 "dev.portallinks.impl.PaddleGateway/Bulkhead/value=1",
+                "dev.portallinks.impl.PaddleGateway/CircuitBreaker/requestVolumeThreshold=4",
                 "dev.portallinks.impl.PaddleGateway/Timeout/value=8000",
                 "paddle.http.read-timeout-ms=8000");
     }
@@ -43,5 +44,21 @@ class BulkheadIT extends PortalLinksIT {
         assertThat(rejected.getInt("attempts")).isZero();
         assertThat(inFlight.join().containsKey("overview")).isTrue();
         PADDLE.verify(1, postRequestedFor(urlPathEqualTo(SESSIONS)));
+    }
+
+    @Test
+    void aFullBulkheadDoesNotOpenTheCircuit() {
+        PADDLE.stubFor(post(SESSIONS).willReturn(created(portalSessionBody(CUSTOMER, List.of())).withFixedDelay(2500)));
+        CompletableFuture<JsonObject> inFlight = probe().postAsync("session", query("customer", CUSTOMER));
+        await().atMost(Duration.ofSeconds(5)).until(() -> PADDLE.getAllServeEvents().size() == 1);
+
+        for (int i = 0; i < 6; i++) {
+            assertThat(probe().post("session", query("customer", CUSTOMER)).getString("reason")).isEqualTo("BULKHEAD_FULL");
+        }
+        inFlight.join();
+        PADDLE.stubFor(post(SESSIONS).willReturn(created(portalSessionBody(CUSTOMER, List.of()))));
+
+        // A busy server is not a failing Paddle: with 6 rejections over a volume threshold of 4, the circuit stays closed.
+        assertThat(probe().post("session", query("customer", CUSTOMER)).containsKey("overview")).isTrue();
     }
 }

@@ -133,9 +133,8 @@ public final class PortalSessionMapper {
         } catch (URISyntaxException malformed) {
             throw reader.fail(field + " is not a valid URL: " + shown(value));
         }
-        String shown = shown(value);
         if (!uri.isAbsolute() || uri.isOpaque() || uri.getHost() == null) {
-            throw reader.fail(field + " is not an absolute http(s) URL: " + shown);
+            throw reader.fail(field + " is not an absolute http(s) URL: " + shown(value));
         }
         if (uri.getRawUserInfo() != null) {
             throw reader.fail(field + " carries user-info (it points to " + origin(uri) + ")");
@@ -146,11 +145,11 @@ public final class PortalSessionMapper {
                     + " (paddle.portal.allowed-origins)");
         }
         if (uri.getRawPath() == null || !PORTAL_PATH.matcher(uri.getRawPath()).matches()) {
-            throw reader.fail(field + " does not have a customer portal path (/cpl_…): " + shown);
+            throw reader.fail(field + " does not have a customer portal path (/cpl_…): " + shown(value));
         }
         Map<String, String> query = query(uri.getRawQuery());
         if (query.containsValue(REPEATED)) {
-            throw reader.fail(field + " repeats a query parameter, which makes it ambiguous: " + shown);
+            throw reader.fail(field + " repeats a query parameter, which makes it ambiguous: " + shown(value));
         }
         if (!action.paddleName().equals(query.get("action"))) {
             throw reader.fail(field + " has action=" + query.get("action") + ", expected " + action.paddleName());
@@ -170,7 +169,7 @@ public final class PortalSessionMapper {
     }
 
     /**
-     * The link for a message: without its query and fragment, since the token may be there under any spelling of its
+     * The link for a message (built only when a check fails: redaction is costly, and links are checked on every call): without its query and fragment, since the token may be there under any spelling of its
      * name (the checks decode {@code tok%65n} as {@code token}, {@link Secrets#redact(String)} does not).
      */
     private static String shown(String value) {
