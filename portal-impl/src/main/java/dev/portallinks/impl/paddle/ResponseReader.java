@@ -21,10 +21,6 @@ final class ResponseReader {
         this.requestId = requestId;
     }
 
-    String requestId() {
-        return requestId;
-    }
-
     UnexpectedPaddleResponseException fail(String problem) {
         return new UnexpectedPaddleResponseException(operation, problem, requestId, null);
     }
