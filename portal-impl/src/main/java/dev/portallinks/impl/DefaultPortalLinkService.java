@@ -140,14 +140,32 @@ public class DefaultPortalLinkService implements PortalLinkService {
         return mapper;
     }
 
-    /** Runs one logical call and turns what Fault Tolerance throws into the API's exceptions. */
+    /**
+     * Runs one logical call and turns what Fault Tolerance throws into the API's exceptions. A synchronous
+     * {@code @Timeout} interrupts the caller's thread; some implementations (Payara's) leave that interrupt behind
+     * after the call has ended, which would make the caller's next blocking step fail. So a thread that was not
+     * interrupted when the call began leaves it not interrupted.
+     */
     private <T> T invoke(PaddleOperation operation, Function<PaddleCall, T> work) {
         config.settings();
+        boolean interruptedBefore = Thread.currentThread().isInterrupted();
+        try {
+            return invokeUnderFaultTolerance(operation, work);
+        } finally {
+            if (!interruptedBefore && Thread.interrupted()) {
+                LOG.fine(() -> "Cleared the interrupt that Fault Tolerance's timeout left on the calling thread (" + operation.description() + ")");
+            }
+        }
+    }
+
+    private <T> T invokeUnderFaultTolerance(PaddleOperation operation, Function<PaddleCall, T> work) {
         PaddleCall call = new PaddleCall(operation);
         try {
             T result = work.apply(call);
             circuit.recordSuccess(operation);
             return result;
+        } catch (RetryablePaddleFailure exhausted) {
+            throw exhausted.failure();
         } catch (CircuitBreakerOpenException open) {
             circuit.recordOpen(operation);
             throw unavailable(call, PaddleUnavailableException.Reason.CIRCUIT_OPEN, Level.FINE, open);

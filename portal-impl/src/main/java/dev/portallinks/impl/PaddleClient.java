@@ -6,7 +6,6 @@ import dev.portallinks.impl.paddle.ResponseStatusRecorder;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
@@ -25,6 +24,7 @@ public class PaddleClient {
     PortalLinksConfig config;
 
     private volatile PaddleApi api;
+    private NoResendTransport transport;
 
     /**
      * Returns the client.
@@ -40,14 +40,14 @@ public class PaddleClient {
     private synchronized PaddleApi build() {
         if (api == null) {
             PortalLinksSettings settings = config.settings();
-            api = RestClientBuilder.newBuilder()
+            RestClientBuilder builder = RestClientBuilder.newBuilder()
                     .baseUri(settings.baseUrl())
-                    .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                    .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                     .followRedirects(false)
                     .register(new PaddleHeaders(settings.apiKey(), USER_AGENT))
-                    .register(new ResponseStatusRecorder())
-                    .build(PaddleApi.class);
+                    .register(new ResponseStatusRecorder());
+            // Each request is sent once by the HTTP client: @Retry on PaddleGateway is the only retry.
+            transport = NoResendTransport.apply(builder, settings.connectTimeout().toMillis(), settings.readTimeout().toMillis());
+            api = builder.build(PaddleApi.class);
         }
         return api;
     }
@@ -62,6 +62,10 @@ public class PaddleClient {
             }
         }
         api = null;
+        if (transport != null) {
+            transport.close();
+            transport = null;
+        }
     }
 
     private static String version() {

@@ -38,7 +38,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
  * attempt; the annotations wrap it (outermost first): retry, circuit breaker, timeout, bulkhead.
  *
  * <ul>
- * <li>{@code @Retry}: 2 retries, 100 ms delay ± 50 ms jitter, only on {@link RetryablePaddleFailure} (I/O errors,
+ * <li>{@code @Retry}: 2 retries, 100 ms delay ± 50 ms jitter, only on {@code RetryablePaddleFailure} (I/O errors,
  * 5xx). Never on 4xx, 429, timeouts or unreadable answers.</li>
  * <li>{@code @Timeout}: 2000 ms per attempt (the HTTP read timeout, {@code paddle.http.read-timeout-ms}, is the
  * backstop).</li>
@@ -112,14 +112,24 @@ public class PaddleGateway {
             ResponseStatusRecorder.take();
             PortalLinkException translated = translate(operation, error, attempt);
             log(operation, attempt, started, "HTTP " + error.status(), error.requestId(), translated);
-            throw translated;
+            throw retryableOrItself(translated);
         } catch (ProcessingException failure) {
             ResponseStatusRecorder.take();
             PortalLinkException translated = classify(operation, failure, attempt);
             log(operation, attempt, started, translated instanceof UnexpectedPaddleResponseException ? "unreadable answer" : "no answer",
                     null, translated);
-            throw translated;
+            throw retryableOrItself(translated);
         }
+    }
+
+    /** I/O errors and 5xx are worth another attempt: wrapped for {@code @Retry}; everything else goes out as it is. */
+    private static RuntimeException retryableOrItself(PortalLinkException failure) {
+        return isRetryable(failure) ? new RetryablePaddleFailure((PaddleUnavailableException) failure) : failure;
+    }
+
+    private static boolean isRetryable(PortalLinkException failure) {
+        return failure instanceof PaddleUnavailableException unavailable && (unavailable.reason() == PaddleUnavailableException.Reason.IO_ERROR
+                || unavailable.reason() == PaddleUnavailableException.Reason.SERVER_ERROR);
     }
 
     private PortalLinkException translate(PaddleOperation operation, PaddleHttpError error, int attempt) {
@@ -128,7 +138,7 @@ public class PaddleGateway {
             return rateLimitWindow.open(operation, error.retryAfterHeader(), error.requestId());
         }
         if (status >= 500) {
-            return new RetryablePaddleFailure(operation, PaddleUnavailableException.Reason.SERVER_ERROR, status, attempt, error.requestId(), null);
+            return new PaddleUnavailableException(operation, PaddleUnavailableException.Reason.SERVER_ERROR, status, attempt, error.requestId(), null);
         }
         PaddleErrorEnvelope.Error body = error.envelope() == null ? null : error.envelope().error;
         if (body == null) {
@@ -155,7 +165,7 @@ public class PaddleGateway {
                 return new PaddleUnavailableException(operation, PaddleUnavailableException.Reason.TIMEOUT, 0, attempt, null, failure);
             }
             if (cause instanceof IOException) {
-                return new RetryablePaddleFailure(operation, PaddleUnavailableException.Reason.IO_ERROR, 0, attempt, null, failure);
+                return new PaddleUnavailableException(operation, PaddleUnavailableException.Reason.IO_ERROR, 0, attempt, null, failure);
             }
         }
         return new UnexpectedPaddleResponseException(operation, "it could not be read: " + failure.getMessage(), null, failure);
@@ -169,7 +179,7 @@ public class PaddleGateway {
     private static void log(PaddleOperation operation, int attempt, long started, String outcome, String requestId, PortalLinkException failure) {
         Level level = failure instanceof PaddleRequestRefusedException ? Level.INFO : Level.WARNING;
         LOG.log(level, () -> "Paddle " + operation.description() + ": " + outcome + ", request ID " + requestId + ", " + millisSince(started)
-                + " ms, attempt " + attempt + (failure instanceof RetryablePaddleFailure ? " (retried while attempts remain)" : "") + ": "
+                + " ms, attempt " + attempt + (isRetryable(failure) ? " (retried while attempts remain)" : "") + ": "
                 + failure.getMessage());
     }
 

@@ -1,18 +1,28 @@
 package dev.portallinks.impl;
 
-import dev.portallinks.api.PaddleOperation;
 import dev.portallinks.api.PaddleUnavailableException;
+import java.util.Objects;
 
 /**
- * A failure worth another attempt: an I/O error (including a keep-alive connection Paddle had closed; creating
- * a portal session has no side effect) or a 5xx. The only exception {@code @Retry} retries on. When retries
- * are exhausted the caller receives it as the {@link PaddleUnavailableException} it is.
+ * Internal carrier of a failure worth another attempt: an I/O error (including a keep-alive connection Paddle had
+ * closed; creating a portal session has no side effect) or a 5xx. The only exception {@code @Retry} retries on.
+ * It never reaches callers: when retries are exhausted, {@link DefaultPortalLinkService} throws the
+ * {@link PaddleUnavailableException} it carries, so callers see only the API's types on every server.
  */
-public class RetryablePaddleFailure extends PaddleUnavailableException {
+final class RetryablePaddleFailure extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    RetryablePaddleFailure(PaddleOperation operation, Reason reason, int httpStatus, int attempts, String requestId, Throwable cause) {
-        super(operation, reason, httpStatus, attempts, requestId, cause);
+    private final PaddleUnavailableException failure;
+
+    RetryablePaddleFailure(PaddleUnavailableException failure) {
+        // No stack trace of its own: the carried exception has the one that matters.
+        super(failure.getMessage(), null, false, false);
+        this.failure = Objects.requireNonNull(failure, "failure");
+    }
+
+    /** @return the exception the caller receives once no attempt is left */
+    PaddleUnavailableException failure() {
+        return failure;
     }
 }

@@ -15,8 +15,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Reads the test server's MicroProfile Health endpoints. They are server-wide and aggregate the checks of every
- * deployed application; the tests deploy one application at a time.
+ * Reads the test server's MicroProfile Health endpoints, at {@code it.health.url} (the build knows where each server
+ * serves them: WildFly on its management port). They are server-wide and aggregate the checks of every deployed
+ * application; the tests deploy one application at a time.
  */
 public final class HealthEndpoint {
 
@@ -81,7 +82,7 @@ public final class HealthEndpoint {
     }
 
     private static Answer get(String kind) {
-        URI uri = URI.create("http://127.0.0.1:" + Integer.getInteger("it.http.port") + "/health/" + kind);
+        URI uri = URI.create(TestServer.healthUrl() + "/" + kind);
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Accept", "application/json").GET().build();
         HttpResponse<String> response;
         try {

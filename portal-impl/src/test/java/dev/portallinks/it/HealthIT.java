@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The health checks on Liberty's {@code /health/ready} and {@code /health/live}: ready with a valid configuration,
+ * The health checks on the server's {@code /health/ready} and {@code /health/live} (wherever the server serves them): ready with a valid configuration,
  * not ready while the circuit breaker to Paddle is open and ready again once a call succeeds, live throughout; and
  * the endpoints never send a request to Paddle. The circuit breaker's thresholds are lowered as in CircuitBreakerIT.
  */
@@ -33,7 +33,7 @@ class HealthIT extends PortalLinksIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        // Not "health": Liberty's health endpoints own that context root.
+        // Not "health": the servers' health endpoints own that context root.
         return Deployments.war("health-checks",
                 "dev.portallinks.impl.PaddleGateway/Retry/maxRetries=0",
                 "dev.portallinks.impl.PaddleGateway/CircuitBreaker/requestVolumeThreshold=4",
@@ -51,7 +51,7 @@ class HealthIT extends PortalLinksIT {
         assertThat(ready.check(NAME).getString("status")).isEqualTo("UP");
         assertThat(ready.data(NAME).getString("environment")).isEqualTo("sandbox");
         assertThat(ready.data(NAME).getString("baseUrl")).isEqualTo(PaddleStub.origin());
-        assertThat(ready.data(NAME).getBoolean("rateLimited")).isFalse();
+        assertThat(ready.data(NAME).getString("paddle")).isEqualTo("available");
         assertThat(ready.data(NAME).containsKey("reason")).isFalse();
         assertThat(ready.body()).doesNotContain(Deployments.API_KEY, "ItSecretKeyValue");
         assertThat(live.httpStatus()).as(live.body()).isEqualTo(200);
@@ -76,6 +76,7 @@ class HealthIT extends PortalLinksIT {
         assertThat(open.check(NAME).getString("status")).isEqualTo("DOWN");
         assertThat(open.data(NAME).getString("reason")).contains("circuit breaker to Paddle is open");
         assertThat(open.data(NAME).getString("circuitOpen")).isEqualTo("create a customer portal session");
+        assertThat(open.data(NAME).getString("paddle")).isEqualTo("circuit open");
         assertThat(liveWhileOpen.httpStatus()).as(liveWhileOpen.body()).isEqualTo(200);
         assertThat(liveWhileOpen.check(NAME).getString("status")).isEqualTo("UP");
         PADDLE.verify(4, postRequestedFor(urlPathEqualTo(SESSIONS)));

@@ -8,8 +8,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Base of the integration tests: the test WAR runs on the managed Open Liberty (Arquillian, client mode), the
- * stub Paddle runs here on 127.0.0.1, and {@link #probe()} drives the injected service in the server.
+ * Base of the integration tests: the test WAR runs on the test server (Open Liberty, WildFly or Payara, chosen by the
+ * build; Arquillian, client mode), the stub Paddle runs here on 127.0.0.1, and {@link #probe()} drives the injected
+ * service in the server.
  */
 @ExtendWith(ArquillianExtension.class)
 public abstract class PortalLinksIT {
@@ -23,6 +24,6 @@ public abstract class PortalLinksIT {
 
     /** @return a client for this deployment's probe */
     protected Probe probe() {
-        return new Probe(deploymentUrl);
+        return new Probe(TestServer.onLoopback(deploymentUrl));
     }
 }

@@ -28,9 +28,10 @@ import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
- * The injected PortalLinkService on Open Liberty against the stub Paddle: happy paths, the exact request, Paddle's
+ * The injected PortalLinkService on each test server against the stub Paddle: happy paths, the exact request, Paddle's
  * errors, retries, timeouts, unreadable answers and link checks. The circuit breaker is given a high volume
  * threshold here so that failure scenarios do not open it for the next test (CircuitBreakerIT covers it).
  */
@@ -195,6 +196,19 @@ class PortalSessionIT extends PortalLinksIT {
     }
 
     @Test
+    void unauthorizedNamesTheKeyToCheckAndIsNotRetried() {
+        PADDLE.stubFor(post(SESSIONS).willReturn(json(401, "{\"error\":{\"type\":\"request_error\",\"code\":\"authentication_malformed\","
+                + "\"detail\":\"Authentication header included, but incorrectly formatted\"},\"meta\":{\"request_id\":\"r-401\"}}")));
+
+        JsonObject error = session();
+
+        assertThat(error.getString("error")).isEqualTo(PADDLE_ERROR_CLASS + "PaddleRequestRefusedException");
+        assertThat(error.getInt("httpStatus")).isEqualTo(401);
+        assertThat(error.getString("message")).contains("HTTP 401", "paddle.api-key").doesNotContain(Deployments.API_KEY);
+        PADDLE.verify(1, postRequestedFor(urlPathEqualTo(SESSIONS)));
+    }
+
+    @Test
     void notFoundPointsAtTheEnvironment() {
         PADDLE.stubFor(post(SESSIONS).willReturn(json(404, fixture("python-sdk__client-test__404_not_found__extracted.json"))));
 
@@ -236,7 +250,7 @@ class PortalSessionIT extends PortalLinksIT {
 
         JsonObject error = session();
 
-        assertThat(error.getString("error")).isIn(PADDLE_ERROR_CLASS + "PaddleUnavailableException", "dev.portallinks.impl.RetryablePaddleFailure");
+        assertThat(error.getString("error")).isEqualTo(PADDLE_ERROR_CLASS + "PaddleUnavailableException");
         assertThat(error.getString("reason")).isEqualTo("SERVER_ERROR");
         assertThat(error.getInt("httpStatus")).isEqualTo(500);
         assertThat(error.getInt("attempts")).isEqualTo(3);
@@ -292,6 +306,61 @@ class PortalSessionIT extends PortalLinksIT {
         assertThat(error.getString("reason")).isEqualTo("TIMEOUT");
         assertThat(error.getInt("attempts")).isEqualTo(1);
         PADDLE.verify(1, postRequestedFor(urlPathEqualTo(SESSIONS)));
+    }
+
+    @Test
+    void aTimeoutLeavesTheCallersThreadUsable() {
+        // The read timeout and the Fault Tolerance timeout are both 2000 ms here (the defaults): whichever fires
+        // first, the server thread must come back uninterrupted, so the next call in the same request works.
+        PADDLE.stubFor(post(SESSIONS).inScenario("hang-once").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(created(portalSessionBody(CUSTOMER, List.of())).withFixedDelay(3500)).willSetStateTo("answering"));
+        PADDLE.stubFor(post(SESSIONS).inScenario("hang-once").whenScenarioStateIs("answering").willReturn(created(portalSessionBody(CUSTOMER, List.of()))));
+
+        JsonObject answer = probe().post("session-twice", query("customer", CUSTOMER));
+
+        assertThat(answer.getJsonObject("first").getString("reason")).isEqualTo("TIMEOUT");
+        assertThat(answer.getJsonObject("second").getString("overview", "")).as(answer.toString()).isEqualTo(link("overview", null));
+        assertThat(answer.getBoolean("interruptedAfter")).isFalse();
+        assertThat(answer.getBoolean("sleepWorksAfter")).isTrue();
+        PADDLE.verify(2, postRequestedFor(urlPathEqualTo(SESSIONS)));
+    }
+
+    @Test
+    void aConnectionClosedWithoutAnswerIsSentOncePerAttempt() {
+        // The HTTP clients under the Rest Client would resend on their own (Apache HttpClient: a GET 3 more times;
+        // HttpURLConnection: once): the library's retry is the only one, so the stub sees what attempts() reports.
+        PADDLE.stubFor(post(SESSIONS).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
+
+        JsonObject error = session();
+
+        assertThat(error.getString("reason")).isEqualTo("IO_ERROR");
+        assertThat(error.getInt("attempts")).isEqualTo(3);
+        PADDLE.verify(3, postRequestedFor(urlPathEqualTo(SESSIONS)));
+    }
+
+    @Test
+    @DisabledIfSystemProperty(named = "it.limitation.get-resent", matches = ".+", disabledReason = "the server's HTTP client resends a GET")
+    void aListingWhoseConnectionIsClosedWithoutAnswerIsSentOncePerAttempt() {
+        PADDLE.stubFor(get(urlPathEqualTo("/subscriptions")).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
+
+        JsonObject error = probe().get("subscriptions", query("customer", CUSTOMER));
+
+        assertThat(error.getString("reason")).isEqualTo("IO_ERROR");
+        assertThat(error.getInt("attempts")).isEqualTo(3);
+        PADDLE.verify(3, getRequestedFor(urlPathEqualTo("/subscriptions")));
+    }
+
+    @Test
+    @DisabledIfSystemProperty(named = "it.limitation.get-resent", matches = ".+", disabledReason = "the server's HTTP client resends a GET")
+    void aListingWhoseConnectionIsResetIsSentOncePerAttempt() {
+        PADDLE.stubFor(get(urlPathEqualTo("/subscriptions")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        JsonObject error = probe().get("subscriptions", query("customer", CUSTOMER));
+
+        assertThat(error.getString("error")).isEqualTo(PADDLE_ERROR_CLASS + "PaddleUnavailableException");
+        assertThat(error.getString("reason")).isEqualTo("IO_ERROR");
+        assertThat(error.getInt("attempts")).isEqualTo(3);
+        PADDLE.verify(3, getRequestedFor(urlPathEqualTo("/subscriptions")));
     }
 
     @Test

@@ -10,9 +10,6 @@ import static dev.portallinks.it.Probe.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.http.Fault;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -20,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * After successful and failing calls (with the library's logging at its finest level), neither the API key nor a
- * portal token appears in Liberty's messages.log or trace.log, while the calls themselves are logged.
+ * portal token appears in the server's own log files, while the calls themselves are logged.
  */
 class ServerLogIT extends PortalLinksIT {
 
@@ -32,26 +29,24 @@ class ServerLogIT extends PortalLinksIT {
     }
 
     @Test
-    void logsNameTheCallsButNeverTheKeyOrAToken() throws IOException {
+    void logsNameTheCallsButNeverTheKeyOrAToken() {
         PADDLE.stubFor(post(SESSIONS).willReturn(created(portalSessionBody(CUSTOMER, List.of()))));
         probe().post("session", query("customer", CUSTOMER));
         String rejected = portalSessionBody(CUSTOMER, List.of()).replace(PaddleStub.origin(), "https://evil.example");
         PADDLE.stubFor(post(SESSIONS).willReturn(created(rejected)));
         probe().post("session", query("customer", CUSTOMER));
-        PADDLE.stubFor(post(SESSIONS).willReturn(json(401, "{\"error\":{\"type\":\"request_error\",\"code\":\"authentication_malformed\","
-                + "\"detail\":\"Bearer " + Deployments.API_KEY + " is malformed, see ?token=" + PaddleStub.TOKEN + "\"},\"meta\":{\"request_id\":\"r-401\"}}")));
+        // A 403, not a 401: HttpURLConnection (Payara) cannot read a 401's body when the request body is streamed (README).
+        PADDLE.stubFor(post(SESSIONS).willReturn(json(403, "{\"error\":{\"type\":\"request_error\",\"code\":\"forbidden\","
+                + "\"detail\":\"Bearer " + Deployments.API_KEY + " may not do this, see ?token=" + PaddleStub.TOKEN + "\"},\"meta\":{\"request_id\":\"r-403\"}}")));
         String refused = probe().post("session", query("customer", CUSTOMER)).getString("message");
         PADDLE.stubFor(post(SESSIONS).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         probe().post("link", query("action", "overview", "customer", CUSTOMER));
 
-        Path logs = Path.of(System.getProperty("it.server.logs"));
-        String messages = Files.readString(logs.resolve("messages.log"));
-        String trace = Files.readString(logs.resolve("trace.log"));
+        String logs = TestServer.logText();
 
-        assertThat(refused).contains("r-401").doesNotContain(Deployments.API_KEY, PaddleStub.TOKEN);
-        assertThat(trace).contains("Paddle create a customer portal session: HTTP 201, request ID it-request-1", "request ID r-401",
-                "attempt 3");
-        assertThat(messages).contains("not an allowed portal origin");
-        assertThat(messages + trace).doesNotContain(Deployments.API_KEY, PaddleStub.TOKEN, "ItSecretKeyValue");
+        assertThat(refused).contains("r-403").doesNotContain(Deployments.API_KEY, PaddleStub.TOKEN);
+        assertThat(logs).contains("Paddle create a customer portal session: HTTP 201, request ID it-request-1", "request ID r-403",
+                "attempt 3", "not an allowed portal origin");
+        assertThat(logs).doesNotContain(Deployments.API_KEY, PaddleStub.TOKEN, "ItSecretKeyValue");
     }
 }

@@ -31,8 +31,12 @@ import org.eclipse.microprofile.health.Readiness;
  * <li>UP otherwise.</li>
  * </ul>
  * With a valid configuration the data also holds {@code environment} ({@code sandbox} or {@code live}),
- * {@code baseUrl}, and {@code rateLimited} with {@code rateLimitedUntil} while a {@code Retry-After} window from a
- * 429 is open. A rate-limit window alone keeps the check UP: it ends by itself, and calls fail fast meanwhile.
+ * {@code baseUrl}, {@code paddle} ({@value #PADDLE_AVAILABLE}, {@value #PADDLE_RATE_LIMITED} or
+ * {@value #PADDLE_CIRCUIT_OPEN}) and, while a {@code Retry-After} window from a 429 is open, {@code rateLimitedUntil}.
+ * A rate-limit window alone keeps the check UP: it ends by itself, and calls fail fast meanwhile.
+ *
+ * <p>Every value in the data is a string: Payara writes every value as a JSON string, so the answer reads the same on
+ * every server.
  */
 @Readiness
 @ApplicationScoped
@@ -40,6 +44,13 @@ public class PortalLinksReadinessCheck implements HealthCheck {
 
     /** The name of both Portal Links health checks. */
     public static final String NAME = "portal-links";
+
+    /** {@code paddle} in the data: calls may go to Paddle. */
+    public static final String PADDLE_AVAILABLE = "available";
+    /** {@code paddle} in the data: a {@code Retry-After} window is open, calls fail fast until {@code rateLimitedUntil}. */
+    public static final String PADDLE_RATE_LIMITED = "rate limited";
+    /** {@code paddle} in the data: the circuit breaker is open. */
+    public static final String PADDLE_CIRCUIT_OPEN = "circuit open";
 
     private final PortalLinksConfig config;
     private final RateLimitWindow rateLimitWindow;
@@ -91,7 +102,7 @@ public class PortalLinksReadinessCheck implements HealthCheck {
         data.put("environment", settings.environment().configName());
         data.put("baseUrl", Secrets.redact(settings.baseUrl()));
         Instant rateLimitedUntil = rateLimitWindow.openUntil();
-        data.put("rateLimited", rateLimitedUntil != null);
+        data.put("paddle", !open.isEmpty() ? PADDLE_CIRCUIT_OPEN : rateLimitedUntil != null ? PADDLE_RATE_LIMITED : PADDLE_AVAILABLE);
         if (rateLimitedUntil != null) {
             data.put("rateLimitedUntil", rateLimitedUntil.toString());
         }

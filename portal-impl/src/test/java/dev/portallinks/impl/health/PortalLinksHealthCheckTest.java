@@ -48,12 +48,21 @@ class PortalLinksHealthCheckTest {
     }
 
     @Test
+    void everyDataValueIsAString() {
+        // Payara turns every value into a JSON string; strings everywhere read the same on every server.
+        rateLimitWindow.open(PaddleOperation.CREATE_PORTAL_SESSION, "30", "req");
+        circuit.recordOpen(PaddleOperation.CREATE_PORTAL_SESSION);
+
+        assertThat(data(ready()).values()).isNotEmpty().allMatch(String.class::isInstance);
+    }
+
+    @Test
     void readyWithValidConfiguration() {
         HealthCheckResponse response = ready();
 
         assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
         assertThat(data(response)).containsExactly(Map.entry("environment", "sandbox"), Map.entry("baseUrl", "https://sandbox-api.paddle.com"),
-                Map.entry("rateLimited", false));
+                Map.entry("paddle", "available"));
     }
 
     @Test
@@ -110,9 +119,9 @@ class PortalLinksHealthCheckTest {
         HealthCheckResponse after = ready();
 
         assertThat(limited.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
-        assertThat(data(limited)).containsEntry("rateLimited", true).containsEntry("rateLimitedUntil", "2026-01-01T12:00:30Z");
+        assertThat(data(limited)).containsEntry("paddle", "rate limited").containsEntry("rateLimitedUntil", "2026-01-01T12:00:30Z");
         assertThat(after.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
-        assertThat(data(after)).containsEntry("rateLimited", false).doesNotContainKey("rateLimitedUntil");
+        assertThat(data(after)).containsEntry("paddle", "available").doesNotContainKey("rateLimitedUntil");
     }
 
     @Test
@@ -124,7 +133,7 @@ class PortalLinksHealthCheckTest {
         assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
         assertThat(data(response)).containsEntry("circuitOpen", "create a customer portal session")
                 .containsEntry("circuitOpenUntil", "2026-01-01T12:00:10Z").containsEntry("environment", "sandbox")
-                .containsEntry("rateLimited", false);
+                .containsEntry("paddle", "circuit open");
         assertThat((String) data(response).get("reason")).contains("circuit breaker to Paddle is open");
     }
 

@@ -50,6 +50,28 @@ public class ProbeResource {
         return outcome(() -> session(portal.createSession(request(customer, subscriptions))));
     }
 
+    /**
+     * Two sessions, one after the other, in one HTTP request (one server thread), as a page that needs two links
+     * would do; then reports whether the thread is left interrupted and whether blocking work still works on it.
+     */
+    @POST
+    @Path("session-twice")
+    public JsonObject sessionTwice(@QueryParam("customer") String customer) {
+        JsonObject first = outcome(() -> session(portal.createSession(request(customer, List.of()))));
+        JsonObject second = outcome(() -> session(portal.createSession(request(customer, List.of()))));
+        boolean interrupted = Thread.currentThread().isInterrupted();
+        boolean sleepWorks;
+        try {
+            Thread.sleep(1);
+            sleepWorks = true;
+        } catch (InterruptedException e) {
+            sleepWorks = false;
+        }
+        Thread.interrupted(); // never hand a poisoned thread back to the server, whatever the test finds
+        return Json.createObjectBuilder().add("first", first).add("second", second).add("interruptedAfter", interrupted)
+                .add("sleepWorksAfter", sleepWorks).build();
+    }
+
     @POST
     @Path("session-async")
     public CompletionStage<JsonObject> sessionAsync(@QueryParam("customer") String customer,

@@ -27,7 +27,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * {@code <pl:billingButtons>} and {@code <pl:portalButton>} in headless Chromium on Open Liberty, with the real
+ * {@code <pl:billingButtons>} and {@code <pl:portalButton>} in headless Chromium on each test server, with the real
  * PortalLinkService against the stub Paddle: rendering, clicks with full post and Faces Ajax, failures, fallback,
  * German labels, stale rows, double clicks, keyboard use.
  */
@@ -60,7 +60,8 @@ class BillingButtonsIT extends FacesIT {
 
     private static WebDriverWait waitFor(WebDriver browser) {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        // While the click navigates, Chromium may abort a lookup ("aborted by navigation"): ask again until the wait ends.
+        wait.ignoring(org.openqa.selenium.WebDriverException.class);
         return wait;
     }
 

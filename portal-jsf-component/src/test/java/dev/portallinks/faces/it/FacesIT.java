@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.portallinks.faces.it.app.Account;
 import dev.portallinks.it.PaddleStub;
+import dev.portallinks.it.TestServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Base of the component's integration tests: the test WAR on the managed Open Liberty (Arquillian, client mode),
+ * Base of the component's integration tests: the test WAR on the test server chosen by the build (Arquillian, client mode),
  * the real PortalLinkService in it, the stub Paddle here on 127.0.0.1, and helpers to set the server-side state.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -45,7 +46,7 @@ abstract class FacesIT {
 
     /** @return the deployment's base URL, ending with '/' */
     String base() {
-        String url = deploymentUrl.toString();
+        String url = TestServer.onLoopback(deploymentUrl).toString();
         return url.endsWith("/") ? url : url + "/";
     }
 

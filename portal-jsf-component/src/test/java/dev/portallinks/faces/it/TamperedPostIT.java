@@ -6,11 +6,9 @@ import static dev.portallinks.it.PaddleStub.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portallinks.it.PaddleStub;
-import java.io.IOException;
+import dev.portallinks.it.TestServer;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -109,10 +107,10 @@ class TamperedPostIT extends FacesIT {
     }
 
     @Test
-    void refusalsAreLoggedWithoutSecrets() throws IOException {
+    void refusalsAreLoggedWithoutSecrets() {
         page().post(Map.of(), BUTTONS, "2|" + subscription(0) + "|cancel_subscription");
 
-        String log = Files.readString(Path.of(System.getProperty("it.server.logs"), "messages.log"));
+        String log = TestServer.logText();
         assertThat(log).contains("Refused a portal click on form:billing", "row 2 holds " + subscription(2))
                 .doesNotContain(FacesDeployments.API_KEY);
     }
