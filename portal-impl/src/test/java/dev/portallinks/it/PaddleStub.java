@@ -42,6 +42,17 @@ public final class PaddleStub {
     }
 
     /**
+     * A stub that closes keep-alive connections after they have been idle for the given time, as Paddle's edge does.
+     *
+     * @param idleTimeoutMillis how long an idle connection stays open
+     * @return a WireMock extension bound to 127.0.0.1 on {@link #port()}
+     */
+    public static WireMockExtension closingIdleConnections(long idleTimeoutMillis) {
+        return WireMockExtension.newInstance().options(wireMockConfig().bindAddress("127.0.0.1").port(port()).jettyIdleTimeout(idleTimeoutMillis))
+                .build();
+    }
+
+    /**
      * A valid subscription ID, distinct per index.
      *
      * @param index 0 to 99
