@@ -12,6 +12,18 @@ public class PaddleUnavailableException extends PortalLinkException {
     public enum Reason {
         /** The connection failed, was reset or closed (retried before giving up). */
         IO_ERROR("could not be reached (I/O error)"),
+        /**
+         * The TLS handshake failed: the certificate presented (Paddle's, or a TLS-inspecting proxy's) is not trusted,
+         * or the name does not match. Not retried: another attempt meets the same certificate.
+         */
+        TLS_FAILURE("could not be reached over a trusted TLS connection (the certificate presented is not trusted or does not match;"
+                + " check paddle-api/mp-rest/trustStore and paddle-api/mp-rest/hostnameVerifier)", false),
+        /**
+         * The HTTP proxy refused or failed to open the connection to Paddle ({@code paddle-api/mp-rest/proxyAddress},
+         * or the JVM's proxy settings); Paddle was not reached. Not retried.
+         */
+        PROXY_FAILURE("could not be reached through the HTTP proxy (the proxy refused or failed the connection; check"
+                + " paddle-api/mp-rest/proxyAddress or the JVM's proxy settings)", false),
         /** Paddle did not answer within the timeout (not retried: a slow Paddle is not made faster by more calls). */
         TIMEOUT("did not answer in time"),
         /** Paddle answered 5xx on every attempt. */
@@ -22,14 +34,25 @@ public class PaddleUnavailableException extends PortalLinkException {
         BULKHEAD_FULL("is busy with too many concurrent calls from this server (bulkhead full); no request was sent");
 
         private final String description;
+        private final boolean transientFailure;
 
         Reason(String description) {
+            this(description, true);
+        }
+
+        Reason(String description, boolean transientFailure) {
             this.description = description;
+            this.transientFailure = transientFailure;
         }
 
         /** @return the reason in words, for messages; never null */
         public String description() {
             return description;
+        }
+
+        /** @return whether trying again later may help (false: something in the configuration or the network must change) */
+        public boolean isTransient() {
+            return transientFailure;
         }
     }
 
@@ -43,7 +66,8 @@ public class PaddleUnavailableException extends PortalLinkException {
      *
      * @param operation the call that failed, not null
      * @param reason why, not null
-     * @param httpStatus the last HTTP status (5xx) for {@link Reason#SERVER_ERROR}, otherwise 0
+     * @param httpStatus the last HTTP status: 5xx for {@link Reason#SERVER_ERROR}, the proxy's (407) for {@link Reason#PROXY_FAILURE}
+     *        when it answered with one, otherwise 0
      * @param attempts how many requests were sent, 0 when none was
      * @param requestId Paddle's request ID of the last answer, may be null
      * @param cause the underlying failure, may be null
@@ -51,7 +75,7 @@ public class PaddleUnavailableException extends PortalLinkException {
     public PaddleUnavailableException(PaddleOperation operation, Reason reason, int httpStatus, int attempts, String requestId, Throwable cause) {
         super("Paddle " + reason.description() + " when trying to " + operation.description()
                 + (httpStatus > 0 ? " (HTTP " + httpStatus + ")" : "") + " after " + attempts + (attempts == 1 ? " attempt" : " attempts")
-                + ". Try again later", requestId, cause);
+                + (reason.isTransient() ? ". Try again later" : ""), requestId, cause);
         this.operation = operation;
         this.reason = reason;
         this.httpStatus = httpStatus;
@@ -68,7 +92,7 @@ public class PaddleUnavailableException extends PortalLinkException {
         return reason;
     }
 
-    /** @return the last HTTP status Paddle answered with (5xx), or 0 when there was no HTTP answer */
+    /** @return the last HTTP status answered (Paddle's 5xx, or a proxy's 407), or 0 when there was no HTTP answer */
     public int httpStatus() {
         return httpStatus;
     }

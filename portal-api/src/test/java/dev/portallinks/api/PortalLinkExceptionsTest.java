@@ -274,6 +274,25 @@ class PortalLinkExceptionsTest {
         assertThat(e.getMessage()).startsWith("Paddle " + reason.description() + " when trying to").contains("after 2 attempts");
     }
 
+    @ParameterizedTest
+    @EnumSource(PaddleUnavailableException.Reason.class)
+    void onlyTransientReasonsSayTryAgainLater(PaddleUnavailableException.Reason reason) {
+        PaddleUnavailableException e = new PaddleUnavailableException(PaddleOperation.LIST_SUBSCRIPTIONS, reason, 0, 1, null, null);
+
+        if (reason.isTransient()) {
+            assertThat(e.getMessage()).endsWith("Try again later");
+        } else {
+            assertThat(e.getMessage()).doesNotContain("Try again later").contains("check paddle-api/mp-rest/");
+        }
+    }
+
+    @Test
+    void tlsAndProxyFailuresAreNotTransient() {
+        assertThat(PaddleUnavailableException.Reason.TLS_FAILURE.isTransient()).isFalse();
+        assertThat(PaddleUnavailableException.Reason.PROXY_FAILURE.isTransient()).isFalse();
+        assertThat(PaddleUnavailableException.Reason.IO_ERROR.isTransient()).isTrue();
+    }
+
     @Test
     void unexpectedResponseHasItsGettersAndRedactsTheProblem() {
         IllegalStateException cause = new IllegalStateException("unexpected token at 17");

@@ -24,7 +24,7 @@ public class PaddleClient {
     PortalLinksConfig config;
 
     private volatile PaddleApi api;
-    private NoResendTransport transport;
+    private PaddleTransport transport;
 
     /**
      * Returns the client.
@@ -45,8 +45,8 @@ public class PaddleClient {
                     .followRedirects(false)
                     .register(new PaddleHeaders(settings.apiKey(), USER_AGENT))
                     .register(new ResponseStatusRecorder());
-            // Each request is sent once by the HTTP client: @Retry on PaddleGateway is the only retry.
-            transport = NoResendTransport.apply(builder, settings.connectTimeout().toMillis(), settings.readTimeout().toMillis());
+            // Timeouts, TLS, proxy; and each request sent once by the HTTP client: @Retry on PaddleGateway is the only retry.
+            transport = PaddleTransport.apply(builder, settings);
             api = builder.build(PaddleApi.class);
         }
         return api;

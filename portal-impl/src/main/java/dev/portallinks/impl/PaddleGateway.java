@@ -27,6 +27,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.net.ssl.SSLException;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -137,6 +138,10 @@ public class PaddleGateway {
         if (status == 429) {
             return rateLimitWindow.open(operation, error.retryAfterHeader(), error.requestId());
         }
+        if (status == 407) {
+            // Only an HTTP proxy answers 407 (it wants credentials): Paddle was not reached, and retrying will not help.
+            return new PaddleUnavailableException(operation, PaddleUnavailableException.Reason.PROXY_FAILURE, status, attempt, null, null);
+        }
         if (status >= 500) {
             return new PaddleUnavailableException(operation, PaddleUnavailableException.Reason.SERVER_ERROR, status, attempt, error.requestId(), null);
         }
@@ -152,12 +157,24 @@ public class PaddleGateway {
                 fieldErrors);
     }
 
-    /** Sorts a failure without an HTTP answer: read timeout, I/O error (retried), or an answer that could not be read. */
+    /**
+     * Sorts a failure without an HTTP answer: an answer that could not be read, a TLS handshake that failed or a proxy
+     * that refused the tunnel (not retried: another attempt meets the same certificate or proxy), a read timeout, or
+     * an I/O error (retried).
+     */
     private static PortalLinkException classify(PaddleOperation operation, ProcessingException failure, int attempt) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof JsonbException || cause instanceof JsonException) {
                 return new UnexpectedPaddleResponseException(operation, "the body is not the JSON Paddle sends (" + cause.getClass().getSimpleName()
                         + ")", null, failure);
+            }
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (isTlsFailure(cause)) {
+                return new PaddleUnavailableException(operation, PaddleUnavailableException.Reason.TLS_FAILURE, 0, attempt, null, failure);
+            }
+            if (isProxyRefusal(cause)) {
+                return new PaddleUnavailableException(operation, PaddleUnavailableException.Reason.PROXY_FAILURE, 0, attempt, null, failure);
             }
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -169,6 +186,23 @@ public class PaddleGateway {
             }
         }
         return new UnexpectedPaddleResponseException(operation, "it could not be read: " + failure.getMessage(), null, failure);
+    }
+
+    /**
+     * The TLS handshake failed or its peer was not accepted: an {@link SSLException} (Apache HttpClient reports a
+     * rejected host name as one too), or {@code HttpsURLConnection}'s IOException for a host name its verifier rejected.
+     */
+    private static boolean isTlsFailure(Throwable cause) {
+        return cause instanceof SSLException || String.valueOf(cause.getMessage()).startsWith("HTTPS hostname wrong");
+    }
+
+    /**
+     * The proxy answered the CONNECT for the TLS tunnel with an error, so Paddle was never reached: Apache HttpClient
+     * throws its {@code TunnelRefusedException}, {@code HttpURLConnection} an IOException "Unable to tunnel through proxy".
+     */
+    private static boolean isProxyRefusal(Throwable cause) {
+        String text = (cause.getClass().getSimpleName() + " " + cause.getMessage()).toLowerCase(Locale.ROOT);
+        return text.contains("tunnelrefused") || text.contains("unable to tunnel") || text.contains("connect refused by proxy");
     }
 
     private static boolean isConnectTimeout(InterruptedIOException timeout) {

@@ -17,9 +17,10 @@ import java.util.Optional;
  * @param connectTimeout the HTTP connect timeout
  * @param readTimeout the HTTP read timeout
  * @param pageSize the page size for subscription listings
+ * @param connection trust store, key store, hostname verifier and proxy for the HTTP client
  */
 public record PortalLinksSettings(String apiKey, PaddleEnvironment environment, URI baseUrl, List<URI> allowedOrigins,
-        Optional<URI> fallbackUrl, Duration connectTimeout, Duration readTimeout, int pageSize) {
+        Optional<URI> fallbackUrl, Duration connectTimeout, Duration readTimeout, int pageSize, ConnectionSettings connection) {
 
     /** Copies the list. */
     public PortalLinksSettings {
@@ -30,6 +31,6 @@ public record PortalLinksSettings(String apiKey, PaddleEnvironment environment, 
     public String toString() {
         return "PortalLinksSettings[apiKey=" + Secrets.REDACTED + ", environment=" + environment + ", baseUrl=" + baseUrl
                 + ", allowedOrigins=" + allowedOrigins + ", fallbackUrl=" + fallbackUrl.map(Secrets::redact).orElse("none")
-                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", pageSize=" + pageSize + "]";
+                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", pageSize=" + pageSize + ", connection=" + connection + "]";
     }
 }

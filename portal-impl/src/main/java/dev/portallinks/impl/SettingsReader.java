@@ -2,8 +2,18 @@ package dev.portallinks.impl;
 
 import dev.portallinks.api.PortalConfigurationException;
 import dev.portallinks.api.Secrets;
+import dev.portallinks.impl.paddle.PaddleApi;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.KeyStoreException;
+import java.security.UnrecoverableKeyException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import javax.net.ssl.HostnameVerifier;
 
 /**
  * Reads and validates the library's configuration from any key lookup (MicroProfile Config in the server, a map
@@ -36,6 +47,29 @@ public final class SettingsReader {
     public static final String READ_TIMEOUT = "paddle.http.read-timeout-ms";
     /** Page size of subscription listings, 1 to 200. */
     public static final String PAGE_SIZE = "paddle.subscriptions.page-size";
+
+    /** The standard MicroProfile Rest Client keys of the client to Paddle start with this ({@code configKey} + {@code /mp-rest/}). */
+    public static final String REST_CLIENT_PREFIX = PaddleApi.CONFIG_KEY + "/mp-rest/";
+    /** Trust store for Paddle's certificate (or a TLS-inspecting proxy's): {@code file:…}, {@code classpath:…} or a path. */
+    public static final String TRUST_STORE = REST_CLIENT_PREFIX + "trustStore";
+    /** The trust store's password (secret: never logged). */
+    public static final String TRUST_STORE_PASSWORD = REST_CLIENT_PREFIX + "trustStorePassword";
+    /** The trust store's type, {@code JKS} (also reads PKCS12) unless set. */
+    public static final String TRUST_STORE_TYPE = REST_CLIENT_PREFIX + "trustStoreType";
+    /** Client key store, where a proxy asks for a client certificate. */
+    public static final String KEY_STORE = REST_CLIENT_PREFIX + "keyStore";
+    /** The key store's password (secret: never logged). */
+    public static final String KEY_STORE_PASSWORD = REST_CLIENT_PREFIX + "keyStorePassword";
+    /** The key store's type, {@code JKS} (also reads PKCS12) unless set. */
+    public static final String KEY_STORE_TYPE = REST_CLIENT_PREFIX + "keyStoreType";
+    /** Class name of a {@code javax.net.ssl.HostnameVerifier} with a public no-argument constructor. */
+    public static final String HOSTNAME_VERIFIER = REST_CLIENT_PREFIX + "hostnameVerifier";
+    /** HTTP proxy, {@code host:port}. */
+    public static final String PROXY_ADDRESS = REST_CLIENT_PREFIX + "proxyAddress";
+    /** The standard key for the connect timeout in milliseconds; {@link #CONNECT_TIMEOUT} wins when both are set. */
+    public static final String REST_CLIENT_CONNECT_TIMEOUT = REST_CLIENT_PREFIX + "connectTimeout";
+    /** The standard key for the read timeout in milliseconds; {@link #READ_TIMEOUT} wins when both are set. */
+    public static final String REST_CLIENT_READ_TIMEOUT = REST_CLIENT_PREFIX + "readTimeout";
 
     /** Paddle's customer portal origins, live and sandbox. */
     public static final List<URI> DEFAULT_ALLOWED_ORIGINS = List.of(URI.create("https://customer-portal.paddle.com"),
@@ -70,7 +104,79 @@ public final class SettingsReader {
         PaddleEnvironment environment = environment(key);
         URI baseUrl = baseUrl(environment);
         return new PortalLinksSettings(key, environment, baseUrl, allowedOrigins(), fallbackUrl(),
-                duration(CONNECT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT), duration(READ_TIMEOUT, DEFAULT_READ_TIMEOUT), pageSize());
+                duration(CONNECT_TIMEOUT, REST_CLIENT_CONNECT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT),
+                duration(READ_TIMEOUT, REST_CLIENT_READ_TIMEOUT, DEFAULT_READ_TIMEOUT), pageSize(), connection());
+    }
+
+    /** The trust and key stores (loaded), the hostname verifier and the proxy; each problem names its key. */
+    private ConnectionSettings connection() {
+        Optional<KeyStore> trustStore = store(TRUST_STORE, TRUST_STORE_PASSWORD, TRUST_STORE_TYPE);
+        Optional<KeyStore> keyStore = store(KEY_STORE, KEY_STORE_PASSWORD, KEY_STORE_TYPE);
+        char[] keyStorePassword = keyStore.isPresent() ? lookup.apply(KEY_STORE_PASSWORD).orElse("").toCharArray() : new char[0];
+        return new ConnectionSettings(trustStore, keyStore, keyStorePassword, value(HOSTNAME_VERIFIER).map(SettingsReader::hostnameVerifier),
+                value(PROXY_ADDRESS).map(SettingsReader::proxyAddress));
+    }
+
+    private Optional<KeyStore> store(String locationProperty, String passwordProperty, String typeProperty) {
+        Optional<String> location = value(locationProperty);
+        if (location.isEmpty()) {
+            return Optional.empty();
+        }
+        String type = value(typeProperty).orElse("JKS");
+        KeyStore store;
+        try {
+            store = KeyStore.getInstance(type);
+        } catch (KeyStoreException unknownType) {
+            throw new PortalConfigurationException(typeProperty, "\"" + type + "\" is not a key store type this JVM knows; use PKCS12 or JKS");
+        }
+        try (InputStream in = open(location.get())) {
+            store.load(in, lookup.apply(passwordProperty).orElse("").toCharArray());
+            return Optional.of(store);
+        } catch (IOException | GeneralSecurityException unreadable) {
+            throw new PortalConfigurationException(locationProperty, "cannot read the store " + location.get() + " (" + unreadable.getClass()
+                    .getSimpleName() + (unreadable.getCause() instanceof UnrecoverableKeyException ? ": wrong password" : "") + "). Check the"
+                    + " file, " + passwordProperty + " and " + typeProperty + " (now " + type + ")");
+        }
+    }
+
+    /** {@code classpath:} (the application's class path), {@code file:} or a plain path, as the MicroProfile Rest Client reads them. */
+    private static InputStream open(String location) throws IOException {
+        if (location.startsWith("classpath:")) {
+            String resource = location.substring("classpath:".length()).replaceFirst("^/+", "");
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            InputStream in = (loader != null ? loader : SettingsReader.class.getClassLoader()).getResourceAsStream(resource);
+            if (in == null) {
+                throw new FileNotFoundException(resource);
+            }
+            return in;
+        }
+        return Files.newInputStream(Path.of(location.startsWith("file:") ? location.substring("file:".length()) : location));
+    }
+
+    private static HostnameVerifier hostnameVerifier(String className) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        try {
+            return Class.forName(className, true, loader != null ? loader : SettingsReader.class.getClassLoader()).asSubclass(HostnameVerifier.class)
+                    .getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | ClassCastException | LinkageError unusable) {
+            throw new PortalConfigurationException(HOSTNAME_VERIFIER, "\"" + className + "\" is not a javax.net.ssl.HostnameVerifier class with"
+                    + " a public no-argument constructor on the application's class path (" + unusable.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private static ConnectionSettings.ProxyAddress proxyAddress(String text) {
+        int colon = text.lastIndexOf(':');
+        String host = colon > 0 ? text.substring(0, colon).replaceAll("^\\[|]$", "") : "";
+        try {
+            int port = Integer.parseInt(text.substring(colon + 1));
+            if (!host.isBlank() && !host.contains("/") && port >= 1 && port <= 65_535) {
+                return new ConnectionSettings.ProxyAddress(host, port);
+            }
+        } catch (NumberFormatException notAPort) {
+            // reported below
+        }
+        throw new PortalConfigurationException(PROXY_ADDRESS, "\"" + Secrets.redact(text) + "\" is not host:port (e.g. proxy.example.com:3128"
+                + " or [::1]:3128)");
     }
 
     private Optional<String> value(String property) {
@@ -206,8 +312,9 @@ public final class SettingsReader {
         return url;
     }
 
-    private Duration duration(String property, Duration fallback) {
-        return Duration.ofMillis(positiveInt(property, (int) fallback.toMillis(), 60_000));
+    private Duration duration(String property, String standardProperty, Duration fallback) {
+        String chosen = value(property).isPresent() || value(standardProperty).isEmpty() ? property : standardProperty;
+        return Duration.ofMillis(positiveInt(chosen, (int) fallback.toMillis(), 60_000));
     }
 
     private int pageSize() {

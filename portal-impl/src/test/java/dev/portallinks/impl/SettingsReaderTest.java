@@ -4,13 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.portallinks.api.PortalConfigurationException;
+import java.io.OutputStream;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.net.ssl.HostnameVerifier;
+import javax.net.ssl.SSLSession;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -288,6 +295,126 @@ class SettingsReaderTest {
     })
     void badNumberIsRejectedNamingTheProperty(String property, String value, int max) {
         fails(with(SANDBOX_KEY, property, value), property, "\"" + value + "\" is not a whole number from 1 to " + max);
+    }
+
+    // --- The standard MicroProfile Rest Client keys: trust store, key store, hostname verifier, proxy, timeouts ---
+
+    private static final String STORE_PASSWORD = "StorePassw0rdSecret";
+
+    /** An empty PKCS12 store written to a temporary file: enough to show it is read with the configured password. */
+    private static Path emptyStore(Path folder) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        Path file = folder.resolve("store.p12");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            store.store(out, STORE_PASSWORD.toCharArray());
+        }
+        return file;
+    }
+
+    @Test
+    void noConnectionKeysMeansTheServersDefaults() {
+        ConnectionSettings connection = read(with(SANDBOX_KEY)).connection();
+
+        assertThat(connection.trustStore()).isEmpty();
+        assertThat(connection.keyStore()).isEmpty();
+        assertThat(connection.hostnameVerifier()).isEmpty();
+        assertThat(connection.proxy()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"file:", ""})
+    void trustAndKeyStoresAreLoadedFromTheStandardKeys(String scheme, @TempDir Path folder) throws Exception {
+        String location = scheme + emptyStore(folder);
+
+        ConnectionSettings connection = read(with(SANDBOX_KEY, SettingsReader.TRUST_STORE, location, SettingsReader.TRUST_STORE_PASSWORD,
+                STORE_PASSWORD, SettingsReader.TRUST_STORE_TYPE, "PKCS12", SettingsReader.KEY_STORE, location, SettingsReader.KEY_STORE_PASSWORD,
+                STORE_PASSWORD)).connection();
+
+        assertThat(connection.trustStore()).get().extracting(KeyStore::getType).isEqualTo("PKCS12");
+        assertThat(connection.keyStore()).isPresent();
+        assertThat(connection.keyStorePassword()).isEqualTo(STORE_PASSWORD.toCharArray());
+        assertThat(connection.toString()).contains("trustStore=configured", "keyStore=configured").doesNotContain(STORE_PASSWORD);
+        assertThat(SettingsReader.TRUST_STORE).isEqualTo("paddle-api/mp-rest/trustStore");
+    }
+
+    @Test
+    void aMissingTrustStoreNamesTheKey(@TempDir Path folder) {
+        fails(with(SANDBOX_KEY, SettingsReader.TRUST_STORE, "file:" + folder.resolve("absent.p12")), SettingsReader.TRUST_STORE,
+                "cannot read the store", "absent.p12", "NoSuchFileException", SettingsReader.TRUST_STORE_PASSWORD);
+    }
+
+    @Test
+    void aTrustStoreMissingFromTheClassPathNamesTheKey() {
+        fails(with(SANDBOX_KEY, SettingsReader.TRUST_STORE, "classpath:/no/such/truststore.p12"), SettingsReader.TRUST_STORE,
+                "classpath:/no/such/truststore.p12", "FileNotFoundException");
+    }
+
+    @Test
+    void aWrongTrustStorePasswordNamesThePasswordKeyButNotThePassword(@TempDir Path folder) throws Exception {
+        PortalConfigurationException e = fails(with(SANDBOX_KEY, SettingsReader.TRUST_STORE, emptyStore(folder).toString(),
+                SettingsReader.TRUST_STORE_PASSWORD, "WrongPassw0rdSecret", SettingsReader.TRUST_STORE_TYPE, "PKCS12"), SettingsReader.TRUST_STORE,
+                "wrong password", SettingsReader.TRUST_STORE_PASSWORD);
+
+        assertThat(e.getMessage()).doesNotContain("WrongPassw0rdSecret", STORE_PASSWORD);
+    }
+
+    @Test
+    void anUnknownStoreTypeNamesTheTypeKey(@TempDir Path folder) throws Exception {
+        fails(with(SANDBOX_KEY, SettingsReader.TRUST_STORE, emptyStore(folder).toString(), SettingsReader.TRUST_STORE_TYPE, "NOPE"),
+                SettingsReader.TRUST_STORE_TYPE, "\"NOPE\" is not a key store type");
+    }
+
+    /** A hostname verifier an operator could name in the configuration. */
+    public static final class AcceptLocalhostOnly implements HostnameVerifier {
+        @Override
+        public boolean verify(String hostname, SSLSession session) {
+            return "localhost".equals(hostname);
+        }
+    }
+
+    @Test
+    void aHostnameVerifierIsCreatedFromItsClassName() {
+        ConnectionSettings connection = read(with(SANDBOX_KEY, SettingsReader.HOSTNAME_VERIFIER, AcceptLocalhostOnly.class.getName())).connection();
+
+        assertThat(connection.hostnameVerifier()).get().isInstanceOf(AcceptLocalhostOnly.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"com.example.NoSuchVerifier", "java.lang.String"})
+    void aHostnameVerifierThatCannotBeMadeIsRejected(String className) {
+        fails(with(SANDBOX_KEY, SettingsReader.HOSTNAME_VERIFIER, className), SettingsReader.HOSTNAME_VERIFIER, className,
+                "javax.net.ssl.HostnameVerifier");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"proxy.example.com:3128, proxy.example.com, 3128", "127.0.0.1:8080, 127.0.0.1, 8080", "'[::1]:3128', ::1, 3128"})
+    void aProxyAddressIsHostAndPort(String text, String host, int port) {
+        ConnectionSettings connection = read(with(SANDBOX_KEY, SettingsReader.PROXY_ADDRESS, text)).connection();
+
+        assertThat(connection.proxy()).contains(new ConnectionSettings.ProxyAddress(host, port));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"proxy.example.com", "proxy.example.com:0", "proxy.example.com:65536", ":3128", "http://proxy:3128/x", "proxy:abc"})
+    void aMalformedProxyAddressIsRejected(String text) {
+        fails(with(SANDBOX_KEY, SettingsReader.PROXY_ADDRESS, text), SettingsReader.PROXY_ADDRESS, "is not host:port");
+    }
+
+    @Test
+    void theStandardTimeoutKeysApplyWhenThePaddleKeysAreAbsent() {
+        PortalLinksSettings standard = read(with(SANDBOX_KEY, SettingsReader.REST_CLIENT_CONNECT_TIMEOUT, "700", SettingsReader.REST_CLIENT_READ_TIMEOUT,
+                "1500"));
+        PortalLinksSettings both = read(with(SANDBOX_KEY, SettingsReader.REST_CLIENT_READ_TIMEOUT, "1500", SettingsReader.READ_TIMEOUT, "2500"));
+
+        assertThat(standard.connectTimeout()).isEqualTo(Duration.ofMillis(700));
+        assertThat(standard.readTimeout()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(both.readTimeout()).isEqualTo(Duration.ofMillis(2500));
+    }
+
+    @Test
+    void aBadStandardTimeoutNamesTheStandardKey() {
+        fails(with(SANDBOX_KEY, SettingsReader.REST_CLIENT_READ_TIMEOUT, "soon"), SettingsReader.REST_CLIENT_READ_TIMEOUT, "\"soon\" is not a whole number");
     }
 
     // --- toString ---

@@ -52,6 +52,52 @@ public final class PaddleStub {
                 .build();
     }
 
+    /** @return the port of the stub's TLS variants ({@code it.paddle.https.port}) */
+    public static int httpsPort() {
+        return Integer.getInteger("it.paddle.https.port");
+    }
+
+    /** @return the TLS stub's origin */
+    public static String httpsOrigin() {
+        return "https://127.0.0.1:" + httpsPort();
+    }
+
+    /**
+     * The stub Paddle over TLS, with the certificate for 127.0.0.1 that the build made ({@code it.tls.keystore}); the
+     * build's trust store ({@code it.tls.truststore}) trusts it.
+     *
+     * @return a WireMock extension speaking only HTTPS on 127.0.0.1:{@link #httpsPort()}
+     */
+    public static WireMockExtension trustedHttps() {
+        String password = System.getProperty("it.tls.password");
+        return WireMockExtension.newInstance().options(wireMockConfig().bindAddress("127.0.0.1").httpDisabled(true).httpsPort(httpsPort())
+                .keystorePath(System.getProperty("it.tls.keystore")).keystoreType("PKCS12").keystorePassword(password).keyManagerPassword(password))
+                .build();
+    }
+
+    /**
+     * The stub Paddle over TLS with WireMock's own self-signed certificate, which nothing trusts: as a TLS-inspecting
+     * proxy or a man in the middle would present.
+     *
+     * @return a WireMock extension speaking only HTTPS on 127.0.0.1:{@link #httpsPort()}
+     */
+    public static WireMockExtension untrustedHttps() {
+        return WireMockExtension.newInstance().options(wireMockConfig().bindAddress("127.0.0.1").httpDisabled(true).httpsPort(httpsPort())).build();
+    }
+
+    /**
+     * Configuration lines that point a test deployment at the TLS stub and trust the build's certificate through the
+     * standard MicroProfile Rest Client keys, as an operator would. The file's ordinal beats the server-wide
+     * {@code PADDLE_BASE_URL} that points the other tests at the plain-HTTP stub.
+     *
+     * @return {@code key=value} lines for {@link Deployments#war}
+     */
+    public static String[] httpsConfiguration() {
+        return new String[] {"config_ordinal=500", "paddle.base-url=" + httpsOrigin(), "paddle.portal.allowed-origins=" + httpsOrigin(),
+            "paddle-api/mp-rest/trustStore=file:" + System.getProperty("it.tls.truststore"),
+            "paddle-api/mp-rest/trustStorePassword=" + System.getProperty("it.tls.password"), "paddle-api/mp-rest/trustStoreType=PKCS12"};
+    }
+
     /**
      * A valid subscription ID, distinct per index.
      *

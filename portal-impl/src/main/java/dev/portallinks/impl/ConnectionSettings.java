@@ -1,0 +1,68 @@
+package dev.portallinks.impl;
+
+import java.security.KeyStore;
+import java.util.Optional;
+import javax.net.ssl.HostnameVerifier;
+
+/**
+ * How the HTTP client reaches Paddle on a corporate network: the trust store for Paddle's (or a TLS-inspecting
+ * proxy's) certificate, a client key store, a hostname verifier and an HTTP proxy. Read from the standard
+ * MicroProfile Rest Client keys of the client to Paddle ({@value SettingsReader#REST_CLIENT_PREFIX}…) by
+ * {@link SettingsReader}, the stores already loaded, so a wrong path or password is a configuration error at start-up.
+ * {@link #toString()} shows no password.
+ *
+ * @param trustStore the certificates to trust instead of the JVM's (or the server's) defaults
+ * @param keyStore a client certificate and key, with {@code keyStorePassword}
+ * @param keyStorePassword the key store's password, empty without a key store
+ * @param hostnameVerifier replaces the default hostname verification
+ * @param proxy the HTTP proxy to go through
+ */
+public record ConnectionSettings(Optional<KeyStore> trustStore, Optional<KeyStore> keyStore, char[] keyStorePassword,
+        Optional<HostnameVerifier> hostnameVerifier, Optional<ProxyAddress> proxy) {
+
+    /** Nothing configured: the server's defaults. */
+    public static final ConnectionSettings DEFAULTS = new ConnectionSettings(Optional.empty(), Optional.empty(), new char[0], Optional.empty(),
+            Optional.empty());
+
+    /** Copies the password. */
+    public ConnectionSettings {
+        keyStorePassword = keyStorePassword.clone();
+    }
+
+    /** @return a copy of the key store's password */
+    @Override
+    public char[] keyStorePassword() {
+        return keyStorePassword.clone();
+    }
+
+    /**
+     * An HTTP proxy.
+     *
+     * @param host the proxy's host
+     * @param port the proxy's port
+     */
+    public record ProxyAddress(String host, int port) {
+
+        @Override
+        public String toString() {
+            return host.contains(":") ? "[" + host + "]:" + port : host + ":" + port;
+        }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
+    @Override
+    public String toString() {
+        return "ConnectionSettings[trustStore=" + (trustStore.isPresent() ? "configured" : "default") + ", keyStore="
+                + (keyStore.isPresent() ? "configured" : "none") + ", hostnameVerifier=" + hostnameVerifier.map(v -> v.getClass().getName())
+                        .orElse("default") + ", proxy=" + proxy.map(ProxyAddress::toString).orElse("none") + "]";
+    }
+}

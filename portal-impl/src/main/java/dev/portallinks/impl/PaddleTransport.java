@@ -1,0 +1,134 @@
+package dev.portallinks.impl;
+
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+
+/**
+ * Configures the HTTP client under the Rest Client: timeouts, trust store, key store, hostname verifier and proxy
+ * from {@link PortalLinksSettings}, and each request sent once, so that {@code @Retry} on {@link PaddleGateway} is
+ * the only layer that sends a request again and {@code attempts()} counts what Paddle received. No MicroProfile or
+ * Jakarta API covers the resends, so that part is done per implementation, by feature detection:
+ *
+ * <ul>
+ * <li><b>RESTEasy</b> (Open Liberty, WildFly) runs on Apache HttpClient 4, whose default retry handler resends a
+ * GET up to 3 times after a connection closed without an answer. RESTEasy's JAX-RS client builder has
+ * {@code disableAutomaticRetries()}; a carrier client built with it lends its HTTP engine to the Rest Client
+ * (RESTEasy's {@code resteasy.httpEngine} property). The engine is built from the carrier's builder, so everything
+ * about the connection is set there too, through the standard JAX-RS builder (proxy: RESTEasy's {@code defaultProxy}).</li>
+ * <li><b>Jersey</b> (Payara) runs on {@code HttpURLConnection}, which resends a request once unless its body is
+ * streamed: requests with a body are sent chunked ({@code jersey.config.client.request.entity.processing}). A GET
+ * cannot be kept from it.</li>
+ * </ul>
+ * Other implementations get the standard settings only, with one log line saying so.
+ */
+final class PaddleTransport implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(PaddleTransport.class.getName());
+
+    /** Jersey: stream request bodies, so that {@code HttpURLConnection} does not resend them. */
+    static final String JERSEY_ENTITY_PROCESSING = "jersey.config.client.request.entity.processing";
+    /** RESTEasy: the HTTP engine the Rest Client uses instead of building its own. */
+    static final String RESTEASY_HTTP_ENGINE = "resteasy.httpEngine";
+
+    private final Client carrier;
+
+    private PaddleTransport(Client carrier) {
+        this.carrier = carrier;
+    }
+
+    /**
+     * Configures the builder's transport.
+     *
+     * @param builder the Rest Client builder to configure
+     * @param settings the validated settings
+     * @return what to close with the Rest Client (the carrier client, if one was built)
+     */
+    static PaddleTransport apply(RestClientBuilder builder, PortalLinksSettings settings) {
+        ConnectionSettings connection = settings.connection();
+        builder.connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        connection.trustStore().ifPresent(builder::trustStore);
+        connection.keyStore().ifPresent(store -> builder.keyStore(store, new String(connection.keyStorePassword())));
+        connection.hostnameVerifier().ifPresent(builder::hostnameVerifier);
+        connection.proxy().ifPresent(proxy -> builder.proxyAddress(proxy.host(), proxy.port()));
+        builder.property(JERSEY_ENTITY_PROCESSING, "CHUNKED");
+
+        ClientBuilder jaxrs = ClientBuilder.newBuilder();
+        Optional<Method> disableRetries = publicMethod(jaxrs.getClass(), "disableAutomaticRetries");
+        if (disableRetries.isEmpty()) {
+            LOG.fine(() -> "HTTP client " + jaxrs.getClass().getName() + ": request bodies streamed, so they are not resent");
+            return new PaddleTransport(null);
+        }
+        Client carrier = null;
+        try {
+            jaxrs.connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                    .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            connection.trustStore().ifPresent(jaxrs::trustStore);
+            connection.keyStore().ifPresent(store -> jaxrs.keyStore(store, connection.keyStorePassword()));
+            connection.hostnameVerifier().ifPresent(jaxrs::hostnameVerifier);
+            if (connection.proxy().isPresent()) {
+                ConnectionSettings.ProxyAddress proxy = connection.proxy().get();
+                publicMethod(jaxrs.getClass(), "defaultProxy", String.class, int.class, String.class).orElseThrow(() -> new NoSuchMethodException(
+                        jaxrs.getClass().getName() + ".defaultProxy(String, int, String)")).invoke(jaxrs, proxy.host(), proxy.port(), "http");
+            }
+            disableRetries.get().invoke(jaxrs);
+            carrier = jaxrs.build();
+            Client built = carrier;
+            Object engine = publicMethod(carrier.getClass(), "httpEngine").orElseThrow(() -> new NoSuchMethodException(built.getClass().getName()
+                    + ".httpEngine()")).invoke(carrier);
+            builder.property(RESTEASY_HTTP_ENGINE, engine);
+            return new PaddleTransport(carrier);
+        } catch (ReflectiveOperationException | RuntimeException unusable) {
+            if (carrier != null) {
+                carrier.close();
+            }
+            LOG.log(Level.WARNING, "Portal Links could not turn off the automatic resends of the HTTP client under the Rest Client ("
+                    + jaxrs.getClass().getName() + "): a request closed without an answer may reach Paddle more often than attempts() says",
+                    unusable);
+            return new PaddleTransport(null);
+        }
+    }
+
+    /** A public method declared by a public class or interface of the type (implementation classes may not be public). */
+    private static Optional<Method> publicMethod(Class<?> type, String name, Class<?>... parameters) {
+        for (Class<?> candidate = type; candidate != null; candidate = candidate.getSuperclass()) {
+            Optional<Method> found = declared(candidate, name, parameters);
+            if (found.isPresent()) {
+                return found;
+            }
+            for (Class<?> contract : candidate.getInterfaces()) {
+                found = declared(contract, name, parameters);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Method> declared(Class<?> type, String name, Class<?>... parameters) {
+        if (!Modifier.isPublic(type.getModifiers())) {
+            return Optional.empty();
+        }
+        try {
+            Method method = type.getMethod(name, parameters);
+            return Modifier.isPublic(method.getDeclaringClass().getModifiers()) ? Optional.of(method) : Optional.empty();
+        } catch (NoSuchMethodException absent) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (carrier != null) {
+            carrier.close();
+        }
+    }
+}

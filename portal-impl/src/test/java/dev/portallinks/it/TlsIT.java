@@ -1,0 +1,88 @@
+package dev.portallinks.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.portallinks.it.PaddleStub.CUSTOMER;
+import static dev.portallinks.it.PaddleStub.created;
+import static dev.portallinks.it.PaddleStub.portalSessionBody;
+import static dev.portallinks.it.Probe.query;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The library talks to the real Paddle over TLS only: here it talks to the stub over TLS, with a certificate for
+ * 127.0.0.1 made by the build and trusted through the standard {@code paddle-api/mp-rest/trustStore} keys.
+ */
+@ExtendWith(ArquillianExtension.class)
+class TlsIT {
+
+    private static final String SESSIONS = "/customers/" + CUSTOMER + "/portal-sessions";
+
+    @RegisterExtension
+    static final WireMockExtension PADDLE = PaddleStub.trustedHttps();
+
+    @ArquillianResource
+    private URL deploymentUrl;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war("tls", PaddleStub.httpsConfiguration());
+    }
+
+    private JsonObject session() {
+        return new Probe(TestServer.onLoopback(deploymentUrl)).post("session", query("customer", CUSTOMER));
+    }
+
+    private static String overHttps(String body) {
+        return body.replace(PaddleStub.origin(), PaddleStub.httpsOrigin());
+    }
+
+    @Test
+    void sessionOverTlsWithTheConfiguredTrustStore() {
+        PADDLE.stubFor(post(SESSIONS).willReturn(created(overHttps(portalSessionBody(CUSTOMER, List.of())))));
+
+        JsonObject session = session();
+
+        assertThat(session.getString("overview", "")).as(session.toString()).startsWith(PaddleStub.httpsOrigin() + PaddleStub.PORTAL_PATH)
+                .contains("action=overview");
+        PADDLE.verify(1, postRequestedFor(urlPathEqualTo(SESSIONS)));
+    }
+
+    @Test
+    void linksAreCheckedOverTlsToo() {
+        PADDLE.stubFor(post(SESSIONS).willReturn(created(portalSessionBody(CUSTOMER, List.of())
+                .replace(PaddleStub.origin(), "https://portal.evil.example"))));
+
+        JsonObject error = session();
+
+        assertThat(error.getString("error")).isEqualTo("dev.portallinks.api.UnexpectedPaddleResponseException");
+        assertThat(error.getString("message")).contains("https://portal.evil.example", "not an allowed portal origin");
+    }
+
+    @Test
+    void serverErrorsAreRetriedOverTls() {
+        PADDLE.stubFor(post(SESSIONS).inScenario("tls-flaky").whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(502))
+                .willSetStateTo("up"));
+        PADDLE.stubFor(post(SESSIONS).inScenario("tls-flaky").whenScenarioStateIs("up").willReturn(created(overHttps(portalSessionBody(CUSTOMER,
+                List.of())))));
+
+        JsonObject session = session();
+
+        assertThat(session.getString("overview", "")).as(session.toString()).startsWith(PaddleStub.httpsOrigin());
+        PADDLE.verify(2, postRequestedFor(urlPathEqualTo(SESSIONS)));
+    }
+}
