@@ -3,6 +3,7 @@ package dev.portallinks.impl;
 import java.security.KeyStore;
 import java.util.Optional;
 import javax.net.ssl.HostnameVerifier;
+import javax.net.ssl.SSLContext;
 
 /**
  * How the HTTP client reaches Paddle on a corporate network: the trust store for Paddle's (or a TLS-inspecting
@@ -14,15 +15,18 @@ import javax.net.ssl.HostnameVerifier;
  * @param trustStore the certificates to trust instead of the JVM's (or the server's) defaults
  * @param keyStore a client certificate and key, with {@code keyStorePassword}
  * @param keyStorePassword the key store's password, empty without a key store
+ * @param sslContext made from the trust store and the key store when either is configured; given to the HTTP client
+ *        as a whole, because some servers (Open Liberty with {@code transportSecurity}) put their own trust manager
+ *        in place of a trust store alone
  * @param hostnameVerifier replaces the default hostname verification
  * @param proxy the HTTP proxy to go through
  */
 public record ConnectionSettings(Optional<KeyStore> trustStore, Optional<KeyStore> keyStore, char[] keyStorePassword,
-        Optional<HostnameVerifier> hostnameVerifier, Optional<ProxyAddress> proxy) {
+        Optional<SSLContext> sslContext, Optional<HostnameVerifier> hostnameVerifier, Optional<ProxyAddress> proxy) {
 
     /** Nothing configured: the server's defaults. */
     public static final ConnectionSettings DEFAULTS = new ConnectionSettings(Optional.empty(), Optional.empty(), new char[0], Optional.empty(),
-            Optional.empty());
+            Optional.empty(), Optional.empty());
 
     /** Copies the password. */
     public ConnectionSettings {

@@ -11,8 +11,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
- * Configures the HTTP client under the Rest Client: timeouts, trust store, key store, hostname verifier and proxy
- * from {@link PortalLinksSettings}, and each request sent once, so that {@code @Retry} on {@link PaddleGateway} is
+ * Configures the HTTP client under the Rest Client: timeouts, TLS context (from the trust and key stores), hostname
+ * verifier and proxy from {@link PortalLinksSettings}, and each request sent once, so that {@code @Retry} on {@link PaddleGateway} is
  * the only layer that sends a request again and {@code attempts()} counts what Paddle received. No MicroProfile or
  * Jakarta API covers the resends, so that part is done per implementation, by feature detection:
  *
@@ -54,8 +54,7 @@ final class PaddleTransport implements AutoCloseable {
         ConnectionSettings connection = settings.connection();
         builder.connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        connection.trustStore().ifPresent(builder::trustStore);
-        connection.keyStore().ifPresent(store -> builder.keyStore(store, new String(connection.keyStorePassword())));
+        connection.sslContext().ifPresent(builder::sslContext);
         connection.hostnameVerifier().ifPresent(builder::hostnameVerifier);
         connection.proxy().ifPresent(proxy -> builder.proxyAddress(proxy.host(), proxy.port()));
         builder.property(JERSEY_ENTITY_PROCESSING, "CHUNKED");
@@ -70,8 +69,7 @@ final class PaddleTransport implements AutoCloseable {
         try {
             jaxrs.connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                     .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            connection.trustStore().ifPresent(jaxrs::trustStore);
-            connection.keyStore().ifPresent(store -> jaxrs.keyStore(store, connection.keyStorePassword()));
+            connection.sslContext().ifPresent(jaxrs::sslContext);
             connection.hostnameVerifier().ifPresent(jaxrs::hostnameVerifier);
             if (connection.proxy().isPresent()) {
                 ConnectionSettings.ProxyAddress proxy = connection.proxy().get();

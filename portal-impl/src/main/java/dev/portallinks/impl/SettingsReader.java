@@ -23,6 +23,11 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import javax.net.ssl.HostnameVerifier;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Reads and validates the library's configuration from any key lookup (MicroProfile Config in the server, a map
@@ -113,8 +118,34 @@ public final class SettingsReader {
         Optional<KeyStore> trustStore = store(TRUST_STORE, TRUST_STORE_PASSWORD, TRUST_STORE_TYPE);
         Optional<KeyStore> keyStore = store(KEY_STORE, KEY_STORE_PASSWORD, KEY_STORE_TYPE);
         char[] keyStorePassword = keyStore.isPresent() ? lookup.apply(KEY_STORE_PASSWORD).orElse("").toCharArray() : new char[0];
-        return new ConnectionSettings(trustStore, keyStore, keyStorePassword, value(HOSTNAME_VERIFIER).map(SettingsReader::hostnameVerifier),
-                value(PROXY_ADDRESS).map(SettingsReader::proxyAddress));
+        Optional<SSLContext> sslContext = trustStore.isEmpty() && keyStore.isEmpty() ? Optional.empty()
+                : Optional.of(sslContext(trustStore, keyStore, keyStorePassword));
+        return new ConnectionSettings(trustStore, keyStore, keyStorePassword, sslContext,
+                value(HOSTNAME_VERIFIER).map(SettingsReader::hostnameVerifier), value(PROXY_ADDRESS).map(SettingsReader::proxyAddress));
+    }
+
+    /** A TLS context from the stores: the JVM's trust and key managers where a store is not configured. */
+    private static SSLContext sslContext(Optional<KeyStore> trustStore, Optional<KeyStore> keyStore, char[] keyStorePassword) {
+        try {
+            TrustManager[] trustManagers = null;
+            if (trustStore.isPresent()) {
+                TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                trust.init(trustStore.get());
+                trustManagers = trust.getTrustManagers();
+            }
+            KeyManager[] keyManagers = null;
+            if (keyStore.isPresent()) {
+                KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+                keys.init(keyStore.get(), keyStorePassword);
+                keyManagers = keys.getKeyManagers();
+            }
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keyManagers, trustManagers, null);
+            return context;
+        } catch (GeneralSecurityException unusable) {
+            throw new PortalConfigurationException(keyStore.isPresent() ? KEY_STORE : TRUST_STORE, "the store cannot be used for TLS ("
+                    + unusable.getClass().getSimpleName() + "); check " + KEY_STORE_PASSWORD + " (the key's password must be the store's)");
+        }
     }
 
     private Optional<KeyStore> store(String locationProperty, String passwordProperty, String typeProperty) {

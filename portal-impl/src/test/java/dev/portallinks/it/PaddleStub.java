@@ -69,10 +69,23 @@ public final class PaddleStub {
      * @return a WireMock extension speaking only HTTPS on 127.0.0.1:{@link #httpsPort()}
      */
     public static WireMockExtension trustedHttps() {
+        return https(System.getProperty("it.tls.keystore"));
+    }
+
+    /**
+     * The stub Paddle over TLS with a certificate the build's trust store trusts, but for another host name
+     * ({@code paddle-stub.invalid}), so only a hostname verifier that accepts it lets a request through.
+     *
+     * @return a WireMock extension speaking only HTTPS on 127.0.0.1:{@link #httpsPort()}
+     */
+    public static WireMockExtension trustedHttpsForAnotherName() {
+        return https(System.getProperty("it.tls.keystore.other-name"));
+    }
+
+    private static WireMockExtension https(String keystore) {
         String password = System.getProperty("it.tls.password");
         return WireMockExtension.newInstance().options(wireMockConfig().bindAddress("127.0.0.1").httpDisabled(true).httpsPort(httpsPort())
-                .keystorePath(System.getProperty("it.tls.keystore")).keystoreType("PKCS12").keystorePassword(password).keyManagerPassword(password))
-                .build();
+                .keystorePath(keystore).keystoreType("PKCS12").keystorePassword(password).keyManagerPassword(password)).build();
     }
 
     /**
