@@ -172,6 +172,10 @@ public class DefaultPortalLinkService implements PortalLinkService {
         } catch (BulkheadException full) {
             throw unavailable(call, PaddleUnavailableException.Reason.BULKHEAD_FULL, Level.FINE, full);
         } catch (TimeoutException timeout) {
+            // Payara's Fault Tolerance wraps the attempt's own TIMEOUT (the read timeout fired first): not wrapped twice.
+            if (timeout.getCause() instanceof PaddleUnavailableException attemptTimedOut) {
+                throw logged(call, Level.WARNING, attemptTimedOut);
+            }
             throw unavailable(call, PaddleUnavailableException.Reason.TIMEOUT, Level.WARNING, timeout);
         } catch (UnexpectedPaddleResponseException rejected) {
             // A failed link check may be an attack or a Paddle change: operators must see it.

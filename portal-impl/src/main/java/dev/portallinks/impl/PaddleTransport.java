@@ -4,6 +4,7 @@ import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -36,6 +37,8 @@ final class PaddleTransport implements AutoCloseable {
     static final String JERSEY_ENTITY_PROCESSING = "jersey.config.client.request.entity.processing";
     /** RESTEasy: the HTTP engine the Rest Client uses instead of building its own. */
     static final String RESTEASY_HTTP_ENGINE = "resteasy.httpEngine";
+    /** RESTEasy's Rest Client keeps this many connections; the carrier engine keeps as many. */
+    static final int CONNECTION_POOL_SIZE = 50;
 
     private final Client carrier;
 
@@ -75,6 +78,13 @@ final class PaddleTransport implements AutoCloseable {
                 ConnectionSettings.ProxyAddress proxy = connection.proxy().get();
                 publicMethod(jaxrs.getClass(), "defaultProxy", String.class, int.class, String.class).orElseThrow(() -> new NoSuchMethodException(
                         jaxrs.getClass().getName() + ".defaultProxy(String, int, String)")).invoke(jaxrs, proxy.host(), proxy.port(), "http");
+            }
+            // The pool the Rest Client's own RESTEasy engine has: 50 connections, all of them usable for Paddle's host.
+            for (String poolSetting : List.of("connectionPoolSize", "maxPooledPerRoute")) {
+                Optional<Method> setter = publicMethod(jaxrs.getClass(), poolSetting, int.class);
+                if (setter.isPresent()) {
+                    setter.get().invoke(jaxrs, CONNECTION_POOL_SIZE);
+                }
             }
             disableRetries.get().invoke(jaxrs);
             carrier = jaxrs.build();

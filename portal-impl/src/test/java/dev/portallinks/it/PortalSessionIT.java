@@ -18,12 +18,15 @@ import static dev.portallinks.it.PaddleStub.portalSessionBody;
 import static dev.portallinks.it.PaddleStub.subscription;
 import static dev.portallinks.it.Probe.query;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import jakarta.json.JsonObject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -305,6 +308,9 @@ class PortalSessionIT extends PortalLinksIT {
         assertThat(error.getString("error")).isEqualTo(PADDLE_ERROR_CLASS + "PaddleUnavailableException");
         assertThat(error.getString("reason")).isEqualTo("TIMEOUT");
         assertThat(error.getInt("attempts")).isEqualTo(1);
+        // Whichever timer fired first (the read timeout or Fault Tolerance's), the exception is not wrapped in itself.
+        assertThat(error.getJsonArray("causes").getValuesAs(jakarta.json.JsonString.class)).extracting(jakarta.json.JsonString::getString)
+                .doesNotContain(PADDLE_ERROR_CLASS + "PaddleUnavailableException");
         PADDLE.verify(1, postRequestedFor(urlPathEqualTo(SESSIONS)));
     }
 
@@ -361,6 +367,23 @@ class PortalSessionIT extends PortalLinksIT {
         assertThat(error.getString("reason")).isEqualTo("IO_ERROR");
         assertThat(error.getInt("attempts")).isEqualTo(3);
         PADDLE.verify(3, getRequestedFor(urlPathEqualTo("/subscriptions")));
+    }
+
+    @Test
+    void concurrentCallsAreInFlightTogether() {
+        // The HTTP client keeps a pool of connections: eight callers at once are eight requests at once, not a queue.
+        int callers = 8;
+        stubSession(List.of());
+        session(); // warm: the client is built on first use, and the server's threads are started
+        PADDLE.resetRequests();
+        PADDLE.stubFor(post(SESSIONS).willReturn(created(portalSessionBody(CUSTOMER, List.of())).withFixedDelay(1200)));
+
+        List<CompletableFuture<JsonObject>> calls = IntStream.range(0, callers).mapToObj(i -> probe().postAsync("session", query("customer",
+                CUSTOMER))).toList();
+
+        // Before the first answer: all eight requests reached Paddle while every one was still waiting.
+        await().atMost(Duration.ofMillis(1000)).until(() -> PADDLE.getAllServeEvents().size() == callers);
+        assertThat(calls).allSatisfy(call -> assertThat(call.join().getString("overview", "")).isEqualTo(link("overview", null)));
     }
 
     @Test

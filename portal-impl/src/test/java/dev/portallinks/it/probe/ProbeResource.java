@@ -130,8 +130,12 @@ public class ProbeResource {
 
     /** Describes any failure; the test asserts on type and fields, never on a stack trace. */
     private static JsonObject error(Throwable failure) {
+        JsonArrayBuilder causes = Json.createArrayBuilder();
+        for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            causes.add(cause.getClass().getName());
+        }
         JsonObjectBuilder json = Json.createObjectBuilder().add("error", failure.getClass().getName())
-                .add("message", String.valueOf(failure.getMessage())).add("toString", failure.toString());
+                .add("message", String.valueOf(failure.getMessage())).add("toString", failure.toString()).add("causes", causes);
         if (failure instanceof PortalLinkException linkFailure) {
             json.add("requestId", String.valueOf(linkFailure.requestId()));
         }
