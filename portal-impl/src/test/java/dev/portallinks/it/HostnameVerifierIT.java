@@ -12,15 +12,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.portallinks.it.probe.LoopbackHostnameVerifier;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.List;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -28,16 +24,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * internal gateway's, say): the stub's certificate is for {@code paddle-stub.invalid}, and only the configured
  * verifier, which accepts 127.0.0.1, lets the call through. (Without it the call fails with {@code TLS_FAILURE}.)
  */
-@ExtendWith(ArquillianExtension.class)
-class HostnameVerifierIT {
+class HostnameVerifierIT extends PortalLinksIT {
 
     private static final String SESSIONS = "/customers/" + CUSTOMER + "/portal-sessions";
 
     @RegisterExtension
-    static final WireMockExtension PADDLE = PaddleStub.trustedHttpsForAnotherName();
-
-    @ArquillianResource
-    private URL deploymentUrl;
+    static final WireMockExtension TLS_PADDLE = PaddleStub.trustedHttpsForAnotherName();
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -48,11 +40,11 @@ class HostnameVerifierIT {
 
     @Test
     void theConfiguredHostnameVerifierAcceptsACertificateForAnotherName() {
-        PADDLE.stubFor(post(SESSIONS).willReturn(created(portalSessionBody(CUSTOMER, List.of()).replace(PaddleStub.origin(), PaddleStub.httpsOrigin()))));
+        TLS_PADDLE.stubFor(post(SESSIONS).willReturn(created(portalSessionBody(CUSTOMER, List.of()).replace(PaddleStub.origin(), PaddleStub.httpsOrigin()))));
 
-        JsonObject session = new Probe(TestServer.onLoopback(deploymentUrl)).post("session", query("customer", CUSTOMER));
+        JsonObject session = probe().post("session", query("customer", CUSTOMER));
 
         assertThat(session.getString("overview", "")).as(session.toString()).startsWith(PaddleStub.httpsOrigin());
-        PADDLE.verify(1, postRequestedFor(urlPathEqualTo(SESSIONS)));
+        TLS_PADDLE.verify(1, postRequestedFor(urlPathEqualTo(SESSIONS)));
     }
 }

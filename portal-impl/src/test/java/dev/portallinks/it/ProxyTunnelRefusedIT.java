@@ -5,31 +5,23 @@ import static dev.portallinks.it.Probe.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Paddle is reached over TLS through the proxy's CONNECT tunnel. A proxy that refuses the tunnel (502: it cannot
  * reach Paddle, or policy) is named as the proxy, with the key to check, and not retried; Paddle was never reached.
  */
-@ExtendWith(ArquillianExtension.class)
-class ProxyTunnelRefusedIT {
+class ProxyTunnelRefusedIT extends PortalLinksIT {
 
     private static final int PROXY_PORT = Integer.getInteger("it.proxy.port");
 
     @RegisterExtension
     static final RefusingProxy PROXY = new RefusingProxy(PROXY_PORT, 502);
-
-    @ArquillianResource
-    private URL deploymentUrl;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -42,7 +34,7 @@ class ProxyTunnelRefusedIT {
     @DisabledIfSystemProperty(named = "it.limitation.tunnel-refusal-is-an-answer", matches = ".+",
             disabledReason = "the server's HTTP client hands the proxy's refusal over as if Paddle had answered")
     void aRefusedTunnelIsAProxyFailureAndIsNotRetried() {
-        JsonObject error = new Probe(TestServer.onLoopback(deploymentUrl)).post("session", query("customer", CUSTOMER));
+        JsonObject error = probe().post("session", query("customer", CUSTOMER));
 
         assertThat(error.getString("error")).as(error.toString()).isEqualTo("dev.portallinks.api.PaddleUnavailableException");
         assertThat(error.getString("reason")).isEqualTo("PROXY_FAILURE");

@@ -12,16 +12,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -29,8 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * for a client certificate, which the library presents from {@code paddle-api/mp-rest/keyStore}; and
  * {@code paddle-api/mp-rest/readTimeout} (with {@code paddle.http.read-timeout-ms} unset) bounds a slow answer.
  */
-@ExtendWith(ArquillianExtension.class)
-class StandardRestClientKeysIT {
+class StandardRestClientKeysIT extends PortalLinksIT {
 
     private static final String SESSIONS = "/customers/" + CUSTOMER + "/portal-sessions";
     private static final int READ_TIMEOUT_MILLIS = 500;
@@ -38,14 +33,11 @@ class StandardRestClientKeysIT {
 
     /** TLS with the build's certificate, and a client certificate required: the build's trust store trusts the build's key pair. */
     @RegisterExtension
-    static final WireMockExtension PADDLE = WireMockExtension.newInstance().options(wireMockConfig().bindAddress("127.0.0.1").httpDisabled(true)
+    static final WireMockExtension TLS_PADDLE = WireMockExtension.newInstance().options(wireMockConfig().bindAddress("127.0.0.1").httpDisabled(true)
             .httpsPort(PaddleStub.httpsPort()).keystorePath(System.getProperty("it.tls.keystore")).keystoreType("PKCS12")
             .keystorePassword(System.getProperty("it.tls.password")).keyManagerPassword(System.getProperty("it.tls.password"))
             .needClientAuth(true).trustStorePath(System.getProperty("it.tls.truststore")).trustStoreType("PKCS12")
             .trustStorePassword(System.getProperty("it.tls.password"))).build();
-
-    @ArquillianResource
-    private URL deploymentUrl;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -58,22 +50,22 @@ class StandardRestClientKeysIT {
     }
 
     private JsonObject session() {
-        return new Probe(TestServer.onLoopback(deploymentUrl)).post("session", query("customer", CUSTOMER));
+        return probe().post("session", query("customer", CUSTOMER));
     }
 
     @Test
     void theClientCertificateFromTheKeyStoreIsPresented() {
-        PADDLE.stubFor(post(SESSIONS).willReturn(created(portalSessionBody(CUSTOMER, List.of()).replace(PaddleStub.origin(), PaddleStub.httpsOrigin()))));
+        TLS_PADDLE.stubFor(post(SESSIONS).willReturn(created(portalSessionBody(CUSTOMER, List.of()).replace(PaddleStub.origin(), PaddleStub.httpsOrigin()))));
 
         JsonObject session = session();
 
         assertThat(session.getString("overview", "")).as(session.toString()).startsWith(PaddleStub.httpsOrigin());
-        PADDLE.verify(1, postRequestedFor(urlPathEqualTo(SESSIONS)));
+        TLS_PADDLE.verify(1, postRequestedFor(urlPathEqualTo(SESSIONS)));
     }
 
     @Test
     void theStandardReadTimeoutBoundsASlowAnswer() {
-        PADDLE.stubFor(post(SESSIONS).willReturn(created(portalSessionBody(CUSTOMER, List.of())).withFixedDelay(PADDLE_DELAY_MILLIS)));
+        TLS_PADDLE.stubFor(post(SESSIONS).willReturn(created(portalSessionBody(CUSTOMER, List.of())).withFixedDelay(PADDLE_DELAY_MILLIS)));
 
         long started = System.nanoTime();
         JsonObject error = session();

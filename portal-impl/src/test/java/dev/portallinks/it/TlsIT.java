@@ -13,30 +13,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The library talks to the real Paddle over TLS only: here it talks to the stub over TLS, with a certificate for
  * 127.0.0.1 made by the build and trusted through the standard {@code paddle-api/mp-rest/trustStore} keys.
  */
-@ExtendWith(ArquillianExtension.class)
-class TlsIT {
+class TlsIT extends PortalLinksIT {
 
     private static final String SESSIONS = "/customers/" + CUSTOMER + "/portal-sessions";
 
     @RegisterExtension
-    static final WireMockExtension PADDLE = PaddleStub.trustedHttps();
-
-    @ArquillianResource
-    private URL deploymentUrl;
+    static final WireMockExtension TLS_PADDLE = PaddleStub.trustedHttps();
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -44,7 +36,7 @@ class TlsIT {
     }
 
     private JsonObject session() {
-        return new Probe(TestServer.onLoopback(deploymentUrl)).post("session", query("customer", CUSTOMER));
+        return probe().post("session", query("customer", CUSTOMER));
     }
 
     private static String overHttps(String body) {
@@ -53,18 +45,18 @@ class TlsIT {
 
     @Test
     void sessionOverTlsWithTheConfiguredTrustStore() {
-        PADDLE.stubFor(post(SESSIONS).willReturn(created(overHttps(portalSessionBody(CUSTOMER, List.of())))));
+        TLS_PADDLE.stubFor(post(SESSIONS).willReturn(created(overHttps(portalSessionBody(CUSTOMER, List.of())))));
 
         JsonObject session = session();
 
         assertThat(session.getString("overview", "")).as(session.toString()).startsWith(PaddleStub.httpsOrigin() + PaddleStub.PORTAL_PATH)
                 .contains("action=overview");
-        PADDLE.verify(1, postRequestedFor(urlPathEqualTo(SESSIONS)));
+        TLS_PADDLE.verify(1, postRequestedFor(urlPathEqualTo(SESSIONS)));
     }
 
     @Test
     void linksAreCheckedOverTlsToo() {
-        PADDLE.stubFor(post(SESSIONS).willReturn(created(portalSessionBody(CUSTOMER, List.of())
+        TLS_PADDLE.stubFor(post(SESSIONS).willReturn(created(portalSessionBody(CUSTOMER, List.of())
                 .replace(PaddleStub.origin(), "https://portal.evil.example"))));
 
         JsonObject error = session();
@@ -75,14 +67,14 @@ class TlsIT {
 
     @Test
     void serverErrorsAreRetriedOverTls() {
-        PADDLE.stubFor(post(SESSIONS).inScenario("tls-flaky").whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(502))
+        TLS_PADDLE.stubFor(post(SESSIONS).inScenario("tls-flaky").whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(502))
                 .willSetStateTo("up"));
-        PADDLE.stubFor(post(SESSIONS).inScenario("tls-flaky").whenScenarioStateIs("up").willReturn(created(overHttps(portalSessionBody(CUSTOMER,
+        TLS_PADDLE.stubFor(post(SESSIONS).inScenario("tls-flaky").whenScenarioStateIs("up").willReturn(created(overHttps(portalSessionBody(CUSTOMER,
                 List.of())))));
 
         JsonObject session = session();
 
         assertThat(session.getString("overview", "")).as(session.toString()).startsWith(PaddleStub.httpsOrigin());
-        PADDLE.verify(2, postRequestedFor(urlPathEqualTo(SESSIONS)));
+        TLS_PADDLE.verify(2, postRequestedFor(urlPathEqualTo(SESSIONS)));
     }
 }
