@@ -18,9 +18,11 @@ import java.util.Optional;
  * @param readTimeout the HTTP read timeout
  * @param pageSize the page size for subscription listings
  * @param connection trust store, key store, hostname verifier and proxy for the HTTP client
+ * @param readinessFollowsPaddle whether readiness is DOWN while the circuit to Paddle is open (opt-in)
  */
 public record PortalLinksSettings(String apiKey, PaddleEnvironment environment, URI baseUrl, List<URI> allowedOrigins,
-        Optional<URI> fallbackUrl, Duration connectTimeout, Duration readTimeout, int pageSize, ConnectionSettings connection) {
+        Optional<URI> fallbackUrl, Duration connectTimeout, Duration readTimeout, int pageSize, ConnectionSettings connection,
+        boolean readinessFollowsPaddle) {
 
     /** Copies the list. */
     public PortalLinksSettings {
@@ -31,6 +33,7 @@ public record PortalLinksSettings(String apiKey, PaddleEnvironment environment, 
     public String toString() {
         return "PortalLinksSettings[apiKey=" + Secrets.REDACTED + ", environment=" + environment + ", baseUrl=" + baseUrl
                 + ", allowedOrigins=" + allowedOrigins + ", fallbackUrl=" + fallbackUrl.map(Secrets::redact).orElse("none")
-                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", pageSize=" + pageSize + ", connection=" + connection + "]";
+                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", pageSize=" + pageSize + ", connection=" + connection
+                + ", readinessFollowsPaddle=" + readinessFollowsPaddle + "]";
     }
 }

@@ -52,6 +52,8 @@ public final class SettingsReader {
     public static final String READ_TIMEOUT = "paddle.http.read-timeout-ms";
     /** Page size of subscription listings, 1 to 200. */
     public static final String PAGE_SIZE = "paddle.subscriptions.page-size";
+    /** {@code true}: readiness is DOWN while the circuit to Paddle is open (default {@code false}: an outage of Paddle keeps it UP). */
+    public static final String READINESS_FOLLOWS_PADDLE = "paddle.health.readiness-follows-paddle";
 
     /** The standard MicroProfile Rest Client keys of the client to Paddle start with this ({@code configKey} + {@code /mp-rest/}). */
     public static final String REST_CLIENT_PREFIX = PaddleApi.CONFIG_KEY + "/mp-rest/";
@@ -110,7 +112,19 @@ public final class SettingsReader {
         URI baseUrl = baseUrl(environment);
         return new PortalLinksSettings(key, environment, baseUrl, allowedOrigins(), fallbackUrl(),
                 duration(CONNECT_TIMEOUT, REST_CLIENT_CONNECT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT),
-                duration(READ_TIMEOUT, REST_CLIENT_READ_TIMEOUT, DEFAULT_READ_TIMEOUT), pageSize(), connection());
+                duration(READ_TIMEOUT, REST_CLIENT_READ_TIMEOUT, DEFAULT_READ_TIMEOUT), pageSize(), connection(), readinessFollowsPaddle());
+    }
+
+    private boolean readinessFollowsPaddle() {
+        Optional<String> configured = value(READINESS_FOLLOWS_PADDLE).map(v -> v.toLowerCase(Locale.ROOT));
+        if (configured.isEmpty() || configured.get().equals("false")) {
+            return false;
+        }
+        if (configured.get().equals("true")) {
+            return true;
+        }
+        throw new PortalConfigurationException(READINESS_FOLLOWS_PADDLE, "\"" + configured.get() + "\" is neither true nor false"
+                + " (PADDLE_HEALTH_READINESS_FOLLOWS_PADDLE)");
     }
 
     /** The trust and key stores (loaded), the hostname verifier and the proxy; each problem names its key. */

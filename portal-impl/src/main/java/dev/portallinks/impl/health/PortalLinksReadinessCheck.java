@@ -7,6 +7,7 @@ import dev.portallinks.impl.CircuitState;
 import dev.portallinks.impl.PortalLinksConfig;
 import dev.portallinks.impl.PortalLinksSettings;
 import dev.portallinks.impl.RateLimitWindow;
+import dev.portallinks.impl.SettingsReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -20,20 +21,22 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Readiness of Portal Links, named {@value #NAME}. It reads the library's state in memory and never calls Paddle.
+ * Readiness of Portal Links, named {@value #NAME}. It reads the library's state in memory and never calls Paddle, and it
+ * reports DOWN only for what this instance can fix: an outage of Paddle must not take the whole application out of a
+ * load balancer.
  *
  * <ul>
  * <li>DOWN while the configuration is invalid: {@code reason} is the {@link PortalConfigurationException}'s
  * message and {@code property} the key to fix. Like the message in the log, it never contains the API key.</li>
- * <li>DOWN while the circuit breaker to Paddle is open, as far as {@link CircuitState} has seen: {@code reason},
- * {@code circuitOpen} (the calls whose circuit is open) and {@code circuitOpenUntil} (when the check reports UP
- * again at the latest, unless a call succeeds earlier).</li>
- * <li>UP otherwise.</li>
+ * <li>UP while the circuit breaker to Paddle is open, as far as {@link CircuitState} has seen, with {@code paddle}
+ * {@value #PADDLE_CIRCUIT_OPEN}, {@code circuitOpen} (the calls whose circuit is open) and {@code circuitOpenUntil}.
+ * Operators who want the application out of rotation then set {@code paddle.health.readiness-follows-paddle=true}:
+ * DOWN, with a {@code reason}.</li>
+ * <li>UP while a {@code Retry-After} window from a 429 is open: {@code paddle} {@value #PADDLE_RATE_LIMITED} and
+ * {@code rateLimitedUntil}.</li>
  * </ul>
- * With a valid configuration the data also holds {@code environment} ({@code sandbox} or {@code live}),
- * {@code baseUrl}, {@code paddle} ({@value #PADDLE_AVAILABLE}, {@value #PADDLE_RATE_LIMITED} or
- * {@value #PADDLE_CIRCUIT_OPEN}) and, while a {@code Retry-After} window from a 429 is open, {@code rateLimitedUntil}.
- * A rate-limit window alone keeps the check UP: it ends by itself, and calls fail fast meanwhile.
+ * With a valid configuration the data also holds {@code environment} ({@code sandbox} or {@code live}), {@code baseUrl}
+ * and {@code paddle} ({@value #PADDLE_AVAILABLE} when nothing stops calls).
  *
  * <p>Every value in the data is a string: Payara writes every value as a JSON string, so the answer reads the same on
  * every server.
@@ -92,10 +95,14 @@ public class PortalLinksReadinessCheck implements HealthCheck {
             return response(HealthCheckResponse.Status.DOWN, data);
         }
         Map<PaddleOperation, Instant> open = circuit.openUntil();
+        boolean down = !open.isEmpty() && settings.readinessFollowsPaddle();
         if (!open.isEmpty()) {
             String operations = open.keySet().stream().map(PaddleOperation::description).collect(Collectors.joining(", "));
-            data.put("reason", "the circuit breaker to Paddle is open after repeated failures (" + operations + "): calls fail at once"
-                    + " without a request until Paddle answers a trial call");
+            if (down) {
+                data.put("reason", "the circuit breaker to Paddle is open after repeated failures (" + operations + "): calls fail at once"
+                        + " without a request until Paddle answers a trial call (DOWN because " + SettingsReader.READINESS_FOLLOWS_PADDLE
+                        + " is true)");
+            }
             data.put("circuitOpen", operations);
             data.put("circuitOpenUntil", Collections.max(open.values()).toString());
         }
@@ -106,7 +113,7 @@ public class PortalLinksReadinessCheck implements HealthCheck {
         if (rateLimitedUntil != null) {
             data.put("rateLimitedUntil", rateLimitedUntil.toString());
         }
-        return response(open.isEmpty() ? HealthCheckResponse.Status.UP : HealthCheckResponse.Status.DOWN, data);
+        return response(down ? HealthCheckResponse.Status.DOWN : HealthCheckResponse.Status.UP, data);
     }
 
     private static HealthCheckResponse response(HealthCheckResponse.Status status, Map<String, Object> data) {

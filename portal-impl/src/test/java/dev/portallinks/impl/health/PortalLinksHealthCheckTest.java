@@ -125,16 +125,45 @@ class PortalLinksHealthCheckTest {
     }
 
     @Test
-    void notReadyWhileTheCircuitIsOpen() {
+    void anOpenCircuitKeepsReadinessUpAndSaysSo() {
+        circuit.recordOpen(PaddleOperation.CREATE_PORTAL_SESSION);
+
+        HealthCheckResponse response = ready();
+
+        assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+        assertThat(data(response)).containsEntry("circuitOpen", "create a customer portal session")
+                .containsEntry("circuitOpenUntil", "2026-01-01T12:00:10Z").containsEntry("environment", "sandbox")
+                .containsEntry("paddle", "circuit open").doesNotContainKey("reason");
+    }
+
+    @Test
+    void notReadyWhileTheCircuitIsOpenWhenTheOperatorOptsIn() {
+        properties.put("paddle.health.readiness-follows-paddle", "true");
         circuit.recordOpen(PaddleOperation.CREATE_PORTAL_SESSION);
 
         HealthCheckResponse response = ready();
 
         assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
-        assertThat(data(response)).containsEntry("circuitOpen", "create a customer portal session")
-                .containsEntry("circuitOpenUntil", "2026-01-01T12:00:10Z").containsEntry("environment", "sandbox")
-                .containsEntry("paddle", "circuit open");
-        assertThat((String) data(response).get("reason")).contains("circuit breaker to Paddle is open");
+        assertThat(data(response)).containsEntry("paddle", "circuit open").containsEntry("circuitOpen", "create a customer portal session");
+        assertThat((String) data(response).get("reason")).contains("circuit breaker to Paddle is open", "paddle.health.readiness-follows-paddle");
+    }
+
+    @Test
+    void optingOutExplicitlyKeepsReadinessUp() {
+        properties.put("paddle.health.readiness-follows-paddle", "false");
+        circuit.recordOpen(PaddleOperation.CREATE_PORTAL_SESSION);
+
+        assertThat(ready().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+    }
+
+    @Test
+    void aMalformedOptInIsAConfigurationError() {
+        properties.put("paddle.health.readiness-follows-paddle", "yes");
+
+        HealthCheckResponse response = ready();
+
+        assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+        assertThat(data(response)).containsEntry("property", "paddle.health.readiness-follows-paddle");
     }
 
     @Test
@@ -150,7 +179,8 @@ class PortalLinksHealthCheckTest {
     }
 
     @Test
-    void readyAgainAfterASuccessOrTheDelay() {
+    void circuitDataClearsAfterASuccessOrTheDelay() {
+        properties.put("paddle.health.readiness-follows-paddle", "true");
         circuit.recordOpen(PaddleOperation.CREATE_PORTAL_SESSION);
         circuit.recordOpen(PaddleOperation.LIST_SUBSCRIPTIONS);
         clock.advance(Duration.ofSeconds(1));
@@ -163,7 +193,7 @@ class PortalLinksHealthCheckTest {
         assertThat(listingStillOpen.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
         assertThat(data(listingStillOpen)).containsEntry("circuitOpen", "list subscriptions");
         assertThat(delayOver.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
-        assertThat(data(delayOver)).doesNotContainKeys("reason", "circuitOpen", "circuitOpenUntil");
+        assertThat(data(delayOver)).doesNotContainKeys("reason", "circuitOpen", "circuitOpenUntil").containsEntry("paddle", "available");
     }
 
     @Test
