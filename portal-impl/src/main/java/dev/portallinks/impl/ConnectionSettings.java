@@ -9,35 +9,19 @@ import javax.net.ssl.SSLContext;
  * How the HTTP client reaches Paddle on a corporate network: the trust store for Paddle's (or a TLS-inspecting
  * proxy's) certificate, a client key store, a hostname verifier and an HTTP proxy. Read from the standard
  * MicroProfile Rest Client keys of the client to Paddle ({@value SettingsReader#REST_CLIENT_PREFIX}…) by
- * {@link SettingsReader}, the stores already loaded, so a wrong path or password is a configuration error at start-up.
- * {@link #toString()} shows no password.
+ * {@link SettingsReader}, the stores already loaded and made into a TLS context, so a wrong path or password is a
+ * configuration error at start-up. No password is kept.
  *
  * @param trustStore the certificates to trust instead of the JVM's (or the server's) defaults
- * @param keyStore a client certificate and key, with {@code keyStorePassword}
- * @param keyStorePassword the key store's password, empty without a key store
+ * @param keyStore a client certificate and key
  * @param sslContext made from the trust store and the key store when either is configured; given to the HTTP client
  *        as a whole, because some servers (Open Liberty with {@code transportSecurity}) put their own trust manager
  *        in place of a trust store alone
  * @param hostnameVerifier replaces the default hostname verification
  * @param proxy the HTTP proxy to go through
  */
-public record ConnectionSettings(Optional<KeyStore> trustStore, Optional<KeyStore> keyStore, char[] keyStorePassword,
-        Optional<SSLContext> sslContext, Optional<HostnameVerifier> hostnameVerifier, Optional<ProxyAddress> proxy) {
-
-    /** Nothing configured: the server's defaults. */
-    public static final ConnectionSettings DEFAULTS = new ConnectionSettings(Optional.empty(), Optional.empty(), new char[0], Optional.empty(),
-            Optional.empty(), Optional.empty());
-
-    /** Copies the password. */
-    public ConnectionSettings {
-        keyStorePassword = keyStorePassword.clone();
-    }
-
-    /** @return a copy of the key store's password */
-    @Override
-    public char[] keyStorePassword() {
-        return keyStorePassword.clone();
-    }
+public record ConnectionSettings(Optional<KeyStore> trustStore, Optional<KeyStore> keyStore, Optional<SSLContext> sslContext,
+        Optional<HostnameVerifier> hostnameVerifier, Optional<ProxyAddress> proxy) {
 
     /**
      * An HTTP proxy.
@@ -51,16 +35,6 @@ public record ConnectionSettings(Optional<KeyStore> trustStore, Optional<KeyStor
         public String toString() {
             return host.contains(":") ? "[" + host + "]:" + port : host + ":" + port;
         }
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return this == other;
-    }
-
-    @Override
-    public int hashCode() {
-        return System.identityHashCode(this);
     }
 
     @Override

@@ -131,10 +131,9 @@ public final class SettingsReader {
     private ConnectionSettings connection() {
         Optional<KeyStore> trustStore = store(TRUST_STORE, TRUST_STORE_PASSWORD, TRUST_STORE_TYPE);
         Optional<KeyStore> keyStore = store(KEY_STORE, KEY_STORE_PASSWORD, KEY_STORE_TYPE);
-        char[] keyStorePassword = keyStore.isPresent() ? lookup.apply(KEY_STORE_PASSWORD).orElse("").toCharArray() : new char[0];
         Optional<SSLContext> sslContext = trustStore.isEmpty() && keyStore.isEmpty() ? Optional.empty()
-                : Optional.of(sslContext(trustStore, keyStore, keyStorePassword));
-        return new ConnectionSettings(trustStore, keyStore, keyStorePassword, sslContext,
+                : Optional.of(sslContext(trustStore, keyStore, lookup.apply(KEY_STORE_PASSWORD).orElse("").toCharArray()));
+        return new ConnectionSettings(trustStore, keyStore, sslContext,
                 value(HOSTNAME_VERIFIER).map(SettingsReader::hostnameVerifier), value(PROXY_ADDRESS).map(SettingsReader::proxyAddress));
     }
 

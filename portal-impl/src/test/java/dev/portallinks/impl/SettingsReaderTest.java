@@ -334,7 +334,6 @@ class SettingsReaderTest {
 
         assertThat(connection.trustStore()).get().extracting(KeyStore::getType).isEqualTo("PKCS12");
         assertThat(connection.keyStore()).isPresent();
-        assertThat(connection.keyStorePassword()).isEqualTo(STORE_PASSWORD.toCharArray());
         assertThat(connection.sslContext()).isPresent();
         assertThat(connection.toString()).contains("trustStore=configured", "keyStore=configured").doesNotContain(STORE_PASSWORD);
         assertThat(SettingsReader.TRUST_STORE).isEqualTo("paddle-api/mp-rest/trustStore");

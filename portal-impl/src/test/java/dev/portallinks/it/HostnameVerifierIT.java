@@ -5,7 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.portallinks.it.PaddleStub.CUSTOMER;
 import static dev.portallinks.it.PaddleStub.created;
-import static dev.portallinks.it.PaddleStub.portalSessionBody;
+import static dev.portallinks.it.PaddleStub.httpsPortalSessionBody;
 import static dev.portallinks.it.Probe.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,7 +40,7 @@ class HostnameVerifierIT extends PortalLinksIT {
 
     @Test
     void theConfiguredHostnameVerifierAcceptsACertificateForAnotherName() {
-        TLS_PADDLE.stubFor(post(SESSIONS).willReturn(created(portalSessionBody(CUSTOMER, List.of()).replace(PaddleStub.origin(), PaddleStub.httpsOrigin()))));
+        TLS_PADDLE.stubFor(post(SESSIONS).willReturn(created(httpsPortalSessionBody(CUSTOMER, List.of()))));
 
         JsonObject session = probe().post("session", query("customer", CUSTOMER));
 

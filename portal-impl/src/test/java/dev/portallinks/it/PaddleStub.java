@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.io.IOException;
 import java.io.InputStream;
@@ -82,10 +83,26 @@ public final class PaddleStub {
         return https(System.getProperty("it.tls.keystore.other-name"));
     }
 
-    private static WireMockExtension https(String keystore) {
+    /**
+     * The stub Paddle over TLS with the build's certificate for 127.0.0.1, accepting only clients that present a
+     * certificate the build's trust store trusts (the build's own key pair, {@code it.tls.keystore}).
+     *
+     * @return a WireMock extension speaking only HTTPS on 127.0.0.1:{@link #httpsPort()}
+     */
+    public static WireMockExtension trustedHttpsRequiringClientCertificate() {
         String password = System.getProperty("it.tls.password");
-        return WireMockExtension.newInstance().options(wireMockConfig().bindAddress("127.0.0.1").httpDisabled(true).httpsPort(httpsPort())
-                .keystorePath(keystore).keystoreType("PKCS12").keystorePassword(password).keyManagerPassword(password)).build();
+        return WireMockExtension.newInstance().options(httpsOptions(System.getProperty("it.tls.keystore")).needClientAuth(true)
+                .trustStorePath(System.getProperty("it.tls.truststore")).trustStoreType("PKCS12").trustStorePassword(password)).build();
+    }
+
+    private static WireMockExtension https(String keystore) {
+        return WireMockExtension.newInstance().options(httpsOptions(keystore)).build();
+    }
+
+    private static WireMockConfiguration httpsOptions(String keystore) {
+        String password = System.getProperty("it.tls.password");
+        return wireMockConfig().bindAddress("127.0.0.1").httpDisabled(true).httpsPort(httpsPort()).keystorePath(keystore).keystoreType("PKCS12")
+                .keystorePassword(password).keyManagerPassword(password);
     }
 
     /**
@@ -140,6 +157,17 @@ public final class PaddleStub {
         return "{\"data\":{\"id\":\"cpls_01h4ge9r64c22exjsx0fy8b48b\",\"customer_id\":\"" + customer + "\",\"urls\":{\"general\":{\"overview\":\""
                 + link("overview", null) + "\"},\"subscriptions\":[" + links + "]},\"created_at\":\"2024-10-25T06:53:58Z\"},"
                 + "\"meta\":{\"request_id\":\"it-request-1\"}}";
+    }
+
+    /**
+     * Paddle's 201 answer like {@link #portalSessionBody}, with its links on the TLS stub's origin.
+     *
+     * @param customer the customer
+     * @param subscriptions the subscription IDs
+     * @return the JSON body
+     */
+    public static String httpsPortalSessionBody(String customer, List<String> subscriptions) {
+        return portalSessionBody(customer, subscriptions).replace(origin(), httpsOrigin());
     }
 
     /**

@@ -3,9 +3,9 @@ package dev.portallinks.it;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.portallinks.it.PaddleStub.CUSTOMER;
 import static dev.portallinks.it.PaddleStub.created;
+import static dev.portallinks.it.PaddleStub.httpsPortalSessionBody;
 import static dev.portallinks.it.PaddleStub.portalSessionBody;
 import static dev.portallinks.it.Probe.query;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,11 +33,7 @@ class StandardRestClientKeysIT extends PortalLinksIT {
 
     /** TLS with the build's certificate, and a client certificate required: the build's trust store trusts the build's key pair. */
     @RegisterExtension
-    static final WireMockExtension TLS_PADDLE = WireMockExtension.newInstance().options(wireMockConfig().bindAddress("127.0.0.1").httpDisabled(true)
-            .httpsPort(PaddleStub.httpsPort()).keystorePath(System.getProperty("it.tls.keystore")).keystoreType("PKCS12")
-            .keystorePassword(System.getProperty("it.tls.password")).keyManagerPassword(System.getProperty("it.tls.password"))
-            .needClientAuth(true).trustStorePath(System.getProperty("it.tls.truststore")).trustStoreType("PKCS12")
-            .trustStorePassword(System.getProperty("it.tls.password"))).build();
+    static final WireMockExtension TLS_PADDLE = PaddleStub.trustedHttpsRequiringClientCertificate();
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -55,7 +51,7 @@ class StandardRestClientKeysIT extends PortalLinksIT {
 
     @Test
     void theClientCertificateFromTheKeyStoreIsPresented() {
-        TLS_PADDLE.stubFor(post(SESSIONS).willReturn(created(portalSessionBody(CUSTOMER, List.of()).replace(PaddleStub.origin(), PaddleStub.httpsOrigin()))));
+        TLS_PADDLE.stubFor(post(SESSIONS).willReturn(created(httpsPortalSessionBody(CUSTOMER, List.of()))));
 
         JsonObject session = session();
 

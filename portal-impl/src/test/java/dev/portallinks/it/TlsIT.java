@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.portallinks.it.PaddleStub.CUSTOMER;
 import static dev.portallinks.it.PaddleStub.created;
+import static dev.portallinks.it.PaddleStub.httpsPortalSessionBody;
 import static dev.portallinks.it.PaddleStub.portalSessionBody;
 import static dev.portallinks.it.Probe.query;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,13 +40,9 @@ class TlsIT extends PortalLinksIT {
         return probe().post("session", query("customer", CUSTOMER));
     }
 
-    private static String overHttps(String body) {
-        return body.replace(PaddleStub.origin(), PaddleStub.httpsOrigin());
-    }
-
     @Test
     void sessionOverTlsWithTheConfiguredTrustStore() {
-        TLS_PADDLE.stubFor(post(SESSIONS).willReturn(created(overHttps(portalSessionBody(CUSTOMER, List.of())))));
+        TLS_PADDLE.stubFor(post(SESSIONS).willReturn(created(httpsPortalSessionBody(CUSTOMER, List.of()))));
 
         JsonObject session = session();
 
@@ -69,8 +66,7 @@ class TlsIT extends PortalLinksIT {
     void serverErrorsAreRetriedOverTls() {
         TLS_PADDLE.stubFor(post(SESSIONS).inScenario("tls-flaky").whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(502))
                 .willSetStateTo("up"));
-        TLS_PADDLE.stubFor(post(SESSIONS).inScenario("tls-flaky").whenScenarioStateIs("up").willReturn(created(overHttps(portalSessionBody(CUSTOMER,
-                List.of())))));
+        TLS_PADDLE.stubFor(post(SESSIONS).inScenario("tls-flaky").whenScenarioStateIs("up").willReturn(created(httpsPortalSessionBody(CUSTOMER, List.of()))));
 
         JsonObject session = session();
 
