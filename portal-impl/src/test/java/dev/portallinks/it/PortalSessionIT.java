@@ -31,7 +31,6 @@ import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * The injected PortalLinkService on each test server against the stub Paddle: happy paths, the exact request, Paddle's
@@ -42,6 +41,11 @@ class PortalSessionIT extends PortalLinksIT {
 
     private static final String SESSIONS = "/customers/" + CUSTOMER + "/portal-sessions";
     private static final String PADDLE_ERROR_CLASS = "dev.portallinks.api.";
+    /**
+     * What README promises per attempt of a GET whose connection closes without an answer: 1, except on Payara, whose
+     * HttpURLConnection resends a GET once (2); the build says which server this is.
+     */
+    private static final int REQUESTS_PER_GET_ATTEMPT = Integer.getInteger("it.transport.requests-per-get-attempt");
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -345,20 +349,18 @@ class PortalSessionIT extends PortalLinksIT {
     }
 
     @Test
-    @DisabledIfSystemProperty(named = "it.limitation.get-resent", matches = ".+", disabledReason = "the server's HTTP client resends a GET")
-    void aListingWhoseConnectionIsClosedWithoutAnswerIsSentOncePerAttempt() {
+    void aListingWhoseConnectionIsClosedWithoutAnswerSendsTheDocumentedRequestsPerAttempt() {
         PADDLE.stubFor(get(urlPathEqualTo("/subscriptions")).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
 
         JsonObject error = probe().get("subscriptions", query("customer", CUSTOMER));
 
         assertThat(error.getString("reason")).isEqualTo("IO_ERROR");
         assertThat(error.getInt("attempts")).isEqualTo(3);
-        PADDLE.verify(3, getRequestedFor(urlPathEqualTo("/subscriptions")));
+        PADDLE.verify(3 * REQUESTS_PER_GET_ATTEMPT, getRequestedFor(urlPathEqualTo("/subscriptions")));
     }
 
     @Test
-    @DisabledIfSystemProperty(named = "it.limitation.get-resent", matches = ".+", disabledReason = "the server's HTTP client resends a GET")
-    void aListingWhoseConnectionIsResetIsSentOncePerAttempt() {
+    void aListingWhoseConnectionIsResetSendsTheDocumentedRequestsPerAttempt() {
         PADDLE.stubFor(get(urlPathEqualTo("/subscriptions")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
         JsonObject error = probe().get("subscriptions", query("customer", CUSTOMER));
@@ -366,7 +368,7 @@ class PortalSessionIT extends PortalLinksIT {
         assertThat(error.getString("error")).isEqualTo(PADDLE_ERROR_CLASS + "PaddleUnavailableException");
         assertThat(error.getString("reason")).isEqualTo("IO_ERROR");
         assertThat(error.getInt("attempts")).isEqualTo(3);
-        PADDLE.verify(3, getRequestedFor(urlPathEqualTo("/subscriptions")));
+        PADDLE.verify(3 * REQUESTS_PER_GET_ATTEMPT, getRequestedFor(urlPathEqualTo("/subscriptions")));
     }
 
     @Test
