@@ -59,18 +59,38 @@ public class PaddleRequestRefusedException extends PortalLinkException {
         for (PaddleFieldError error : fieldErrors) {
             message.append("; field ").append(error.field()).append(": ").append(error.message());
         }
-        if (httpStatus == 403 || "forbidden".equals(code)) {
-            message.append(". The API key needs the ").append(operation.requiredPermission())
-                    .append(" permission: grant it to the key in Paddle (Developer tools > Authentication) or use a key that has it");
-        } else if (httpStatus == 401) {
-            message.append(". Check paddle.api-key (PADDLE_API_KEY): the key is wrong, revoked or for the other Paddle environment");
-        } else if (httpStatus == 404) {
-            message.append(". Check that the ID exists in this Paddle environment (sandbox and live have separate data)");
-        }
+        message.append(advice(operation, httpStatus, code));
         if (documentationUrl != null) {
             message.append(". See ").append(documentationUrl);
         }
         return message.toString();
+    }
+
+    /** What to do, by Paddle's error code first (a 403 is not always a missing permission), then by status. */
+    private static String advice(PaddleOperation operation, int httpStatus, String code) {
+        if ("forbidden".equals(code)) {
+            return ". The API key needs the " + operation.requiredPermission() + " permission: grant it to the key in Paddle (Developer tools"
+                    + " > Authentication) or use a key that has it";
+        }
+        if ("authentication_malformed".equals(code)) {
+            return ". Paddle could not read the key: check that paddle.api-key (PADDLE_API_KEY) holds the whole key as Paddle showed it"
+                    + " (pdl_sdbx_apikey_ or pdl_live_apikey_, a 26-character ID, _ and the secret), nothing added or cut";
+        }
+        if ("authentication_missing".equals(code)) {
+            return ". No key reached Paddle although paddle.api-key (PADDLE_API_KEY) is set: something between this server and Paddle"
+                    + " (a proxy) removed the Authorization header";
+        }
+        if (httpStatus == 401 || (code != null && (code.startsWith("authentication_") || code.equals("invalid_token")))) {
+            return ". Check paddle.api-key (PADDLE_API_KEY): the key is wrong, revoked, expired or for the other Paddle environment";
+        }
+        if (httpStatus == 403) {
+            return ". Paddle refused the key for this call: check paddle.api-key (PADDLE_API_KEY) and that the key has the "
+                    + operation.requiredPermission() + " permission";
+        }
+        if (httpStatus == 404) {
+            return ". Check that the ID exists in this Paddle environment (sandbox and live have separate data)";
+        }
+        return "";
     }
 
     /** @return the call Paddle refused, never null */
@@ -108,7 +128,7 @@ public class PaddleRequestRefusedException extends PortalLinkException {
         return fieldErrors;
     }
 
-    /** @return the permission the key needs for the call, never null; the cause of the error when {@link #httpStatus()} is 403 */
+    /** @return the permission the key needs for the call, never null; the cause of the error when {@link #code()} is {@code forbidden} */
     public String requiredPermission() {
         return operation.requiredPermission();
     }

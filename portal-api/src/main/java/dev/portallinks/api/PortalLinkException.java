@@ -10,6 +10,8 @@ package dev.portallinks.api;
  * key's permissions; retrying does not help);</li>
  * <li>{@link PaddleRateLimitedException}: Paddle's rate limit is in force; try again after
  * {@link PaddleRateLimitedException#retryAt()};</li>
+ * <li>{@link CustomerLinkLimitException}: this customer asked for too many links within a minute; tell them to try
+ * again after {@link CustomerLinkLimitException#retryAt()} (other customers are not affected);</li>
  * <li>{@link PaddleUnavailableException}: Paddle could not be reached in time, answered 5xx after retries,
  * or the circuit breaker or bulkhead protected it; show a "try again later" message;</li>
  * <li>{@link UnexpectedPaddleResponseException}: Paddle's answer could not be read or failed the library's

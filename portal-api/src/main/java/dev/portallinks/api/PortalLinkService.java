@@ -47,6 +47,8 @@ public interface PortalLinkService {
      * @return the session, never null; its links have passed the checks
      * @throws PaddleRequestRefusedException if Paddle refused the call (4xx)
      * @throws PaddleRateLimitedException if Paddle's rate limit is in force
+     * @throws CustomerLinkLimitException if this customer asked for more links within a minute than the application
+     *         allows ({@code paddle.portal.links-per-customer-per-minute}); nothing was sent to Paddle
      * @throws PaddleUnavailableException if Paddle could not be used (I/O error, timeout, 5xx, circuit open, bulkhead full)
      * @throws UnexpectedPaddleResponseException if Paddle's answer was unreadable or failed the link checks
      * @throws PortalConfigurationException if the library is not configured correctly
@@ -92,7 +94,9 @@ public interface PortalLinkService {
      *
      * <p>When Paddle is unavailable or rate limited and a fallback portal URL is configured
      * ({@code paddle.portal.fallback-url}), that URL is returned instead of throwing, so the customer still
-     * reaches the portal (where they sign in by e-mail). Without one, the exception is thrown.
+     * reaches the portal (where they sign in by e-mail). Without one, the exception is thrown. A
+     * {@link CustomerLinkLimitException} (this customer is asking too fast) is always thrown: the fallback is for
+     * when Paddle cannot be used, not for a script replaying clicks.
      *
      * @param action the page to open, not null
      * @param customer the customer, not null

@@ -51,7 +51,6 @@ class PortalLinkExceptionsTest {
     @CsvSource({
         "CREATE_PORTAL_SESSION, 403, forbidden, customer_portal_session.write",
         "LIST_SUBSCRIPTIONS, 403, forbidden, subscription.read",
-        "CREATE_PORTAL_SESSION, 403, , customer_portal_session.write",
         "LIST_SUBSCRIPTIONS, 400, forbidden, subscription.read"
     })
     void forbiddenNamesThePermissionTheKeyNeeds(PaddleOperation operation, int status, String code, String permission) {
@@ -61,6 +60,28 @@ class PortalLinkExceptionsTest {
                 .startsWith("Paddle refused to " + operation.description() + ": HTTP " + status)
                 .contains("The API key needs the " + permission + " permission");
         assertThat(e.requiredPermission()).isEqualTo(permission);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "403, authentication_malformed, the whole key as Paddle showed it",
+        "401, authentication_missing, removed the Authorization header",
+        "401, invalid_token, wrong, revoked, expired",
+        "403, authentication_failed, wrong, revoked, expired",
+        "401, , wrong, revoked, expired"
+    })
+    void keyProblemsGetAdviceForTheCodeNotThePermissionHint(int status, String code, String advice) {
+        PaddleRequestRefusedException e = refused(PaddleOperation.CREATE_PORTAL_SESSION, status, code, null, null, List.of());
+
+        assertThat(e.getMessage()).contains(advice, "PADDLE_API_KEY").doesNotContain("needs the customer_portal_session.write permission");
+    }
+
+    @Test
+    void aForbiddenWithoutACodeNamesTheKeyAndThePermissionWithoutClaimingTheCause() {
+        PaddleRequestRefusedException e = refused(PaddleOperation.CREATE_PORTAL_SESSION, 403, null, null, null, List.of());
+
+        assertThat(e.getMessage()).contains("Paddle refused the key for this call", "customer_portal_session.write")
+                .doesNotContain("The API key needs");
     }
 
     @Test
@@ -225,6 +246,39 @@ class PortalLinkExceptionsTest {
                 .contains("Retry-After 60 s")
                 .contains("no request was sent")
                 .doesNotContain("request ID");
+    }
+
+    @Test
+    void customerLinkLimitNamesTheCustomerTheLimitAndTheWait() {
+        CustomerId customer = CustomerId.of("ctm_01gysfvfy7vqhpzkq8rjmrq7an");
+        Instant retryAt = Instant.parse("2024-10-01T12:00:42Z");
+
+        CustomerLinkLimitException e = new CustomerLinkLimitException(customer, 20, Duration.ofSeconds(42), retryAt);
+
+        assertThat(e).isInstanceOf(PortalLinkException.class).isNotInstanceOf(PaddleRateLimitedException.class);
+        assertThat(e.customer()).isEqualTo(customer);
+        assertThat(e.limitPerMinute()).isEqualTo(20);
+        assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(42));
+        assertThat(e.retryAt()).isEqualTo(retryAt);
+        assertThat(e.requestId()).isNull();
+        assertThat(e.getMessage())
+                .contains("ctm_01gysfvfy7vqhpzkq8rjmrq7an", "more than 20 portal links within a minute",
+                        "paddle.portal.links-per-customer-per-minute", "no request was sent", "try again after 2024-10-01T12:00:42Z");
+    }
+
+    @Test
+    void customerLinkLimitRefusesImpossibleValues() {
+        CustomerId customer = CustomerId.of("ctm_01gysfvfy7vqhpzkq8rjmrq7an");
+        Instant at = Instant.parse("2024-10-01T12:00:42Z");
+
+        assertThatThrownBy(() -> new CustomerLinkLimitException(customer, 0, Duration.ZERO, at)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("limitPerMinute");
+        assertThatThrownBy(() -> new CustomerLinkLimitException(customer, 5, Duration.ofSeconds(-1), at))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("retryAfter");
+        assertThatThrownBy(() -> new CustomerLinkLimitException(null, 5, Duration.ZERO, at)).isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("customer");
+        assertThatThrownBy(() -> new CustomerLinkLimitException(customer, 5, Duration.ZERO, null)).isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("retryAt");
     }
 
     @Test

@@ -20,7 +20,7 @@ public final class DemoConfigSource implements ConfigSource {
     static final int ORDINAL = 50;
 
     /** The key the simulator accepts; it is not a secret and works nowhere else. */
-    public static final String SIMULATOR_KEY = "pdl_sdbx_apikey_01jdemosimulatorkey000000000_localonly";
+    public static final String SIMULATOR_KEY = "pdl_sdbx_apikey_01jdemosimulatorkey0000000_localonly";
 
     /** The simulated customer. */
     public static final String SIMULATED_CUSTOMER = "ctm_01jdemosimulatedcustomer00";

@@ -4,20 +4,18 @@ import dev.portallinks.api.PaddleOperation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
@@ -27,33 +25,29 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
  *
  * <p>A circuit counts as open while its last open observation is newer than its last success and younger than
  * the circuit breaker's {@code delay} (after which Fault Tolerance lets a trial call through). Fault Tolerance
- * keeps one circuit per method, so this is tracked per {@link PaddleOperation}. The delay is the effective one:
- * {@code dev.portallinks.impl.PaddleGateway/CircuitBreaker/delay} (and {@code .../delayUnit}), else the global
- * {@code CircuitBreaker/delay}, else the value annotated on {@link PaddleGateway} (10 s).
+ * keeps one circuit per method, so this is tracked per {@link PaddleOperation}, each with its effective delay
+ * ({@link GatewayFaultTolerance#circuitDelay(String)}: method, class and global keys, then the annotation).
  */
 @ApplicationScoped
 public class CircuitState {
 
-    /** The MicroProfile Config prefix of the circuit breaker's parameters on {@link PaddleGateway}. */
-    static final String CLASS_PREFIX = PaddleGateway.class.getName() + "/" + CircuitBreaker.class.getSimpleName() + "/";
-    /** The MicroProfile Config prefix of every circuit breaker's parameters in the application. */
-    static final String GLOBAL_PREFIX = CircuitBreaker.class.getSimpleName() + "/";
-    /** Keeps {@code Instant} arithmetic safe whatever the configuration says; far beyond any sensible delay. */
-    static final Duration LONGEST_DELAY = Duration.ofDays(365L * 1000);
+    private static final Logger LOG = Logger.getLogger(CircuitState.class.getName());
 
     private final Clock clock;
-    private final Duration delay;
+    private final Map<PaddleOperation, Duration> delays;
     private final ConcurrentMap<PaddleOperation, Instant> lastOpen = new ConcurrentHashMap<>();
     private final ConcurrentMap<PaddleOperation, Instant> lastSuccess = new ConcurrentHashMap<>();
+    /** Whether the opening was logged and the closing not yet: exactly one line per transition, also under concurrency. */
+    private final Map<PaddleOperation, AtomicBoolean> reportedOpen = new EnumMap<>(PaddleOperation.class);
 
     /** For CDI proxies. */
     protected CircuitState() {
         this.clock = null;
-        this.delay = null;
+        this.delays = null;
     }
 
     /**
-     * Creates the bean with the system clock and the delay from MicroProfile Config.
+     * Creates the bean with the system clock and the delays from MicroProfile Config.
      *
      * @param config the application's MicroProfile Config
      */
@@ -70,30 +64,61 @@ public class CircuitState {
      */
     public CircuitState(Clock clock, Function<String, Optional<String>> lookup) {
         this.clock = clock;
-        this.delay = effectiveDelay(lookup);
+        GatewayFaultTolerance faultTolerance = new GatewayFaultTolerance(lookup);
+        Map<PaddleOperation, Duration> effective = new EnumMap<>(PaddleOperation.class);
+        for (PaddleOperation operation : PaddleOperation.values()) {
+            effective.put(operation, faultTolerance.circuitDelay(methodOf(operation)));
+        }
+        this.delays = Collections.unmodifiableMap(effective);
+        for (PaddleOperation operation : PaddleOperation.values()) {
+            reportedOpen.put(operation, new AtomicBoolean());
+        }
     }
 
     /**
-     * Records that a call failed fast because the circuit was open.
+     * The gateway method (and so the Fault Tolerance circuit) of an operation.
+     *
+     * @param operation the operation
+     * @return the method's name
+     */
+    static String methodOf(PaddleOperation operation) {
+        return switch (operation) {
+            case CREATE_PORTAL_SESSION -> GatewayFaultTolerance.CREATE_PORTAL_SESSION;
+            case LIST_SUBSCRIPTIONS -> GatewayFaultTolerance.LIST_SUBSCRIPTIONS;
+        };
+    }
+
+    /**
+     * Records that a call failed fast because the circuit was open. The first such call after the circuit was seen
+     * closed logs one WARNING (Fault Tolerance itself says nothing): operators learn that Paddle calls are being
+     * refused, once per opening, not once per call.
      *
      * @param operation the call
      */
     public void recordOpen(PaddleOperation operation) {
         lastOpen.merge(operation, clock.instant(), CircuitState::later);
+        if (reportedOpen.get(operation).compareAndSet(false, true)) {
+            LOG.warning(() -> "The circuit breaker to Paddle is open for " + operation.description() + ": calls fail at once, without a"
+                    + " request, for up to " + delays.get(operation).toMillis() + " ms; then a trial call decides whether it closes");
+        }
     }
 
     /**
-     * Records that a call succeeded: its circuit is closed.
+     * Records that a call succeeded: its circuit is closed. The first success after the circuit was seen open logs
+     * one INFO.
      *
      * @param operation the call
      */
     public void recordSuccess(PaddleOperation operation) {
         lastSuccess.merge(operation, clock.instant(), CircuitState::later);
+        if (reportedOpen.get(operation).compareAndSet(true, false)) {
+            LOG.info(() -> "The circuit breaker to Paddle is closed again for " + operation.description() + ": a call succeeded");
+        }
     }
 
     /**
      * Returns the circuits that count as open now, each with the time until which it does (its last open
-     * observation plus the delay). Only memory is read: no call to Paddle.
+     * observation plus its delay). Only memory is read: no call to Paddle.
      *
      * @return the open circuits in {@link PaddleOperation} order; empty when all are closed
      */
@@ -102,7 +127,7 @@ public class CircuitState {
         Map<PaddleOperation, Instant> open = new EnumMap<>(PaddleOperation.class);
         lastOpen.forEach((operation, seen) -> {
             Instant succeeded = lastSuccess.get(operation);
-            Instant until = seen.plus(delay);
+            Instant until = seen.plus(delays.get(operation));
             if ((succeeded == null || seen.isAfter(succeeded)) && now.isBefore(until)) {
                 open.put(operation, until);
             }
@@ -111,43 +136,16 @@ public class CircuitState {
     }
 
     /**
-     * Returns the circuit breaker's effective delay: how long a circuit stays open before a trial call.
+     * Returns an operation's circuit breaker delay: how long its circuit stays open before a trial call.
      *
+     * @param operation the operation
      * @return the delay
      */
-    public Duration delay() {
-        return delay;
+    public Duration delay(PaddleOperation operation) {
+        return delays.get(operation);
     }
 
     private static Instant later(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
-    }
-
-    /** The delay Fault Tolerance uses: class-level key, else global key, else the annotation; each parameter on its own. */
-    static Duration effectiveDelay(Function<String, Optional<String>> lookup) {
-        CircuitBreaker annotated = PaddleGateway.class.getAnnotation(CircuitBreaker.class);
-        long amount = parameter(lookup, "delay", Long::valueOf).filter(value -> value >= 0).orElse(annotated.delay());
-        ChronoUnit unit = parameter(lookup, "delayUnit", ChronoUnit::valueOf).orElse(annotated.delayUnit());
-        try {
-            Duration configured = Duration.of(amount, unit);
-            return configured.compareTo(LONGEST_DELAY) > 0 ? LONGEST_DELAY : configured;
-        } catch (ArithmeticException | DateTimeException unusable) {
-            return Duration.of(annotated.delay(), annotated.delayUnit());
-        }
-    }
-
-    /** A parameter's configured value; a value that does not parse counts as not set (Fault Tolerance refuses it anyway). */
-    private static <T> Optional<T> parameter(Function<String, Optional<String>> lookup, String name, Function<String, T> parser) {
-        for (String prefix : List.of(CLASS_PREFIX, GLOBAL_PREFIX)) {
-            Optional<String> configured = lookup.apply(prefix + name).map(String::strip).filter(value -> !value.isEmpty());
-            if (configured.isPresent()) {
-                try {
-                    return Optional.of(parser.apply(configured.get()));
-                } catch (IllegalArgumentException malformed) {
-                    // the next key, or the annotated value
-                }
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -37,8 +37,9 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
- * The {@link PortalLinkService} CDI bean: validates the request, calls Paddle through {@link PaddleGateway}
- * (fault tolerance, rate-limit window), checks every link in the answer, and never caches a session.
+ * The {@link PortalLinkService} CDI bean: validates the request, applies the per-customer link limit
+ * ({@link CustomerLinkLimiter}), calls Paddle through {@link PaddleGateway} (fault tolerance, rate-limit window),
+ * checks every link in the answer, and never caches a session.
  */
 @ApplicationScoped
 public class DefaultPortalLinkService implements PortalLinkService {
@@ -60,6 +61,9 @@ public class DefaultPortalLinkService implements PortalLinkService {
     @Inject
     CircuitState circuit;
 
+    @Inject
+    CustomerLinkLimiter customerLimit;
+
     private final SubscriptionMapper subscriptionMapper = new SubscriptionMapper();
     private volatile PortalSessionMapper sessionMapper;
 
@@ -67,6 +71,8 @@ public class DefaultPortalLinkService implements PortalLinkService {
     public PortalSession createSession(PortalSessionRequest request) {
         Objects.requireNonNull(request, "request must not be null");
         PortalSessionMapper mapper = sessionMapper();
+        // Before anything else: a script replaying one customer's click must not reach Paddle, the bulkhead or the circuit.
+        customerLimit.acquire(request.customer(), config.settings().linksPerCustomerPerMinute());
         List<String> ids = request.subscriptions().stream().map(SubscriptionId::value).toList();
         return invoke(PaddleOperation.CREATE_PORTAL_SESSION,
                 call -> mapper.toSession(gateway.createPortalSession(call, request.customer().value(), new CreatePortalSessionBody(ids)), request));

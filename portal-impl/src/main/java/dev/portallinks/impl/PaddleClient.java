@@ -4,7 +4,10 @@ import dev.portallinks.impl.paddle.PaddleApi;
 import dev.portallinks.impl.paddle.PaddleHeaders;
 import dev.portallinks.impl.paddle.ResponseStatusRecorder;
 import jakarta.annotation.PreDestroy;
+import dev.portallinks.api.PortalConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -50,6 +53,18 @@ public class PaddleClient {
             api = builder.build(PaddleApi.class);
         }
         return api;
+    }
+
+    /**
+     * Builds the client when the application starts, so that the first call's time under the Fault Tolerance timeout
+     * is spent on Paddle, not on building the client (the HTTP read timeout is what really ends a call).
+     */
+    void buildAtStartup(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        try {
+            api();
+        } catch (PortalConfigurationException invalid) {
+            LOG.fine(() -> "The Paddle client is built on first use once the configuration is fixed (PortalLinksConfig logged why)");
+        }
     }
 
     @PreDestroy

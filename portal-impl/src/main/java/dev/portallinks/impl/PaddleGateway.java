@@ -41,15 +41,15 @@ import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
  * <ul>
  * <li>{@code @Retry}: 2 retries, 100 ms delay ± 50 ms jitter, only on {@code RetryablePaddleFailure} (I/O errors,
  * 5xx). Never on 4xx, 429, timeouts or unreadable answers.</li>
- * <li>{@code @Timeout}: 2000 ms per attempt (the HTTP read timeout, {@code paddle.http.read-timeout-ms}, is the
- * backstop).</li>
+ * <li>{@code @Timeout}: 2000 ms per attempt. The HTTP read timeout follows it ({@link GatewayFaultTolerance}): a
+ * blocked socket read ignores the interrupt of a synchronous timeout, so the read timeout is what ends the wait.</li>
  * <li>{@code @CircuitBreaker}: opens when 5 of the last 10 attempts failed (I/O, 5xx, timeout, unreadable
  * answer; 4xx, 429 and a full bulkhead do not count: a busy server is not a failing Paddle), stays open 10 s, closes
  * after one successful trial call.</li>
  * <li>{@code @Bulkhead}: at most 20 concurrent requests to Paddle from this application.</li>
  * </ul>
- * So a call never takes longer than 3 × 2000 ms + 2 × 150 ms = 6.3 s; a plain slow Paddle costs 2 s (timeouts are
- * not retried). Every value can be overridden through MicroProfile Config, e.g.
+ * So a Paddle that does not answer costs the timeout (+ at most 250 ms; timeouts are not retried). Every value can
+ * be overridden through MicroProfile Config, e.g.
  * {@code dev.portallinks.impl.PaddleGateway/Retry/maxRetries=1} (class level, both calls) or the global
  * {@code Retry/maxRetries}.
  */

@@ -57,7 +57,8 @@ public class PortalLinksConfig {
         try {
             PortalLinksSettings ready = settings();
             LOG.info(() -> "Portal Links: Paddle " + ready.environment().configName() + " API at " + ready.baseUrl()
-                    + ", portal links allowed from " + ready.allowedOrigins());
+                    + ", portal links allowed from " + ready.allowedOrigins() + ", HTTP read timeout " + ready.readTimeout().toMillis() + " ms");
+            ready.notices().forEach(notice -> LOG.warning(() -> "Portal Links: " + notice));
         } catch (PortalConfigurationException invalid) {
             LOG.severe(() -> "Portal Links is not usable until its configuration is fixed: " + invalid.getMessage());
         }

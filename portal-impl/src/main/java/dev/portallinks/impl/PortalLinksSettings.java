@@ -19,14 +19,18 @@ import java.util.Optional;
  * @param pageSize the page size for subscription listings
  * @param connection trust store, key store, hostname verifier and proxy for the HTTP client
  * @param readinessFollowsPaddle whether readiness is DOWN while the circuit to Paddle is open (opt-in)
+ * @param linksPerCustomerPerMinute how many links one customer may ask for within any minute; 0: no limit
+ * @param notices what the configuration changed on its own, for a WARNING at start-up (e.g. a read timeout cut to
+ *        the Fault Tolerance timeout)
  */
 public record PortalLinksSettings(String apiKey, PaddleEnvironment environment, URI baseUrl, List<URI> allowedOrigins,
         Optional<URI> fallbackUrl, Duration connectTimeout, Duration readTimeout, int pageSize, ConnectionSettings connection,
-        boolean readinessFollowsPaddle) {
+        boolean readinessFollowsPaddle, int linksPerCustomerPerMinute, List<String> notices) {
 
     /** Copies the list. */
     public PortalLinksSettings {
         allowedOrigins = List.copyOf(allowedOrigins);
+        notices = List.copyOf(notices);
     }
 
     @Override
@@ -34,6 +38,6 @@ public record PortalLinksSettings(String apiKey, PaddleEnvironment environment, 
         return "PortalLinksSettings[apiKey=" + Secrets.REDACTED + ", environment=" + environment + ", baseUrl=" + baseUrl
                 + ", allowedOrigins=" + allowedOrigins + ", fallbackUrl=" + fallbackUrl.map(Secrets::redact).orElse("none")
                 + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", pageSize=" + pageSize + ", connection=" + connection
-                + ", readinessFollowsPaddle=" + readinessFollowsPaddle + "]";
+                + ", readinessFollowsPaddle=" + readinessFollowsPaddle + ", linksPerCustomerPerMinute=" + linksPerCustomerPerMinute + "]";
     }
 }

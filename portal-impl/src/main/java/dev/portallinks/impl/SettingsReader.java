@@ -48,12 +48,18 @@ public final class SettingsReader {
     public static final String FALLBACK_URL = "paddle.portal.fallback-url";
     /** HTTP connect timeout in milliseconds. */
     public static final String CONNECT_TIMEOUT = "paddle.http.connect-timeout-ms";
-    /** HTTP read timeout in milliseconds: a backstop behind the Fault Tolerance timeout. */
+    /**
+     * HTTP read timeout in milliseconds. Unset, it is the Fault Tolerance timeout of the calls to Paddle (2000 ms unless
+     * configured); it can be shorter, never longer.
+     */
     public static final String READ_TIMEOUT = "paddle.http.read-timeout-ms";
     /** Page size of subscription listings, 1 to 200. */
     public static final String PAGE_SIZE = "paddle.subscriptions.page-size";
     /** {@code true}: readiness is DOWN while the circuit to Paddle is open (default {@code false}: an outage of Paddle keeps it UP). */
     public static final String READINESS_FOLLOWS_PADDLE = "paddle.health.readiness-follows-paddle";
+
+    /** How many portal links one customer may ask for within any minute, 0 (no limit) to 10000; default 20. */
+    public static final String LINKS_PER_CUSTOMER_PER_MINUTE = "paddle.portal.links-per-customer-per-minute";
 
     /** The standard MicroProfile Rest Client keys of the client to Paddle start with this ({@code configKey} + {@code /mp-rest/}). */
     public static final String REST_CLIENT_PREFIX = PaddleApi.CONFIG_KEY + "/mp-rest/";
@@ -85,8 +91,12 @@ public final class SettingsReader {
     static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofMillis(1000);
     static final Duration DEFAULT_READ_TIMEOUT = Duration.ofMillis(2000);
     static final int DEFAULT_PAGE_SIZE = 200;
+    static final int DEFAULT_LINKS_PER_CUSTOMER_PER_MINUTE = 20;
+    static final int MAX_LINKS_PER_CUSTOMER_PER_MINUTE = 10_000;
 
     private static final Pattern KEY_CHARACTERS = Pattern.compile("^[A-Za-z0-9_\\-.]+$");
+    /** Paddle's API keys: the environment's prefix, a 26-character ID, {@code _}, the secret. */
+    private static final Pattern PADDLE_KEY_SHAPE = Pattern.compile("^pdl_(sdbx|live)_apikey_[0-9a-z]{26}_[A-Za-z0-9_\\-]+$");
     private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
 
     private final Function<String, Optional<String>> lookup;
@@ -107,12 +117,13 @@ public final class SettingsReader {
      * @throws PortalConfigurationException naming the first property that is wrong
      */
     public PortalLinksSettings read() {
+        List<String> notices = new ArrayList<>();
         String key = apiKey();
         PaddleEnvironment environment = environment(key);
         URI baseUrl = baseUrl(environment);
         return new PortalLinksSettings(key, environment, baseUrl, allowedOrigins(), fallbackUrl(),
                 duration(CONNECT_TIMEOUT, REST_CLIENT_CONNECT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT),
-                duration(READ_TIMEOUT, REST_CLIENT_READ_TIMEOUT, DEFAULT_READ_TIMEOUT), pageSize(), connection(), readinessFollowsPaddle());
+                readTimeout(notices), pageSize(), connection(), readinessFollowsPaddle(), linksPerCustomerPerMinute(), notices);
     }
 
     private boolean readinessFollowsPaddle() {
@@ -247,6 +258,11 @@ public final class SettingsReader {
             throw new PortalConfigurationException(API_KEY, "the value contains characters a Paddle API key does not have; check that"
                     + " the whole key, and only the key, was copied (keys start with pdl_sdbx_apikey_ or pdl_live_apikey_)");
         }
+        if (raw.startsWith("pdl_") && !PADDLE_KEY_SHAPE.matcher(raw).matches()) {
+            throw new PortalConfigurationException(API_KEY, "the value starts like a Paddle API key but does not have its shape: Paddle's"
+                    + " keys are pdl_sdbx_apikey_ (sandbox) or pdl_live_apikey_ (live), a 26-character ID, _ and the secret part. Copy the"
+                    + " whole key from Paddle > Developer tools > Authentication (it is shown once, when it is created)");
+        }
         return raw;
     }
 
@@ -361,23 +377,55 @@ public final class SettingsReader {
         return Duration.ofMillis(positiveInt(chosen, (int) fallback.toMillis(), 60_000));
     }
 
+    /**
+     * The HTTP read timeout follows the Fault Tolerance timeout of the Paddle calls: a synchronous {@code @Timeout}
+     * interrupts the caller's thread, but a blocking socket read does not answer an interrupt, so only the read timeout
+     * really ends a call to a Paddle that does not answer. Unset, it is that timeout; set longer, it is cut to it (with
+     * a notice); set shorter, it is kept.
+     */
+    private Duration readTimeout(List<String> notices) {
+        String property = value(READ_TIMEOUT).isPresent() || value(REST_CLIENT_READ_TIMEOUT).isEmpty() ? READ_TIMEOUT : REST_CLIENT_READ_TIMEOUT;
+        Optional<Duration> faultTolerance = new GatewayFaultTolerance(lookup).shortestTimeout();
+        if (value(property).isEmpty()) {
+            return faultTolerance.orElse(DEFAULT_READ_TIMEOUT);
+        }
+        Duration configured = duration(READ_TIMEOUT, REST_CLIENT_READ_TIMEOUT, DEFAULT_READ_TIMEOUT);
+        if (faultTolerance.isPresent() && configured.compareTo(faultTolerance.get()) > 0) {
+            notices.add(property + " (" + configured.toMillis() + " ms) is longer than the Fault Tolerance timeout of the calls to Paddle ("
+                    + faultTolerance.get().toMillis() + " ms), which a blocked read would outlast: the HTTP read timeout is "
+                    + faultTolerance.get().toMillis() + " ms. To allow slower answers, raise " + PaddleGateway.class.getName()
+                    + "/Timeout/value and remove " + property);
+            return faultTolerance.get();
+        }
+        return configured;
+    }
+
+    private int linksPerCustomerPerMinute() {
+        return wholeNumber(LINKS_PER_CUSTOMER_PER_MINUTE, DEFAULT_LINKS_PER_CUSTOMER_PER_MINUTE, 0, MAX_LINKS_PER_CUSTOMER_PER_MINUTE,
+                " (PADDLE_PORTAL_LINKS_PER_CUSTOMER_PER_MINUTE; 0 turns the limit off)");
+    }
+
     private int pageSize() {
         return positiveInt(PAGE_SIZE, DEFAULT_PAGE_SIZE, 200);
     }
 
     private int positiveInt(String property, int fallback, int max) {
+        return wholeNumber(property, fallback, 1, max, "");
+    }
+
+    private int wholeNumber(String property, int fallback, int min, int max, String hint) {
         Optional<String> configured = value(property);
         if (configured.isEmpty()) {
             return fallback;
         }
         try {
             int parsed = Integer.parseInt(configured.get());
-            if (parsed >= 1 && parsed <= max) {
+            if (parsed >= min && parsed <= max) {
                 return parsed;
             }
         } catch (NumberFormatException notANumber) {
             // reported below with the accepted range
         }
-        throw new PortalConfigurationException(property, "\"" + configured.get() + "\" is not a whole number from 1 to " + max);
+        throw new PortalConfigurationException(property, "\"" + configured.get() + "\" is not a whole number from " + min + " to " + max + hint);
     }
 }

@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -28,6 +30,34 @@ class CircuitStateTest {
         return new CircuitState(clock, key -> Optional.ofNullable(config.get(key)));
     }
 
+    @RegisterExtension
+    final LogCapture log = new LogCapture(CircuitState.class);
+
+    @Test
+    void openingAndClosingAreLoggedOncePerTransition() {
+        CircuitState state = state();
+
+        state.recordSuccess(CREATE_PORTAL_SESSION);
+        for (int i = 0; i < 50; i++) {
+            state.recordOpen(CREATE_PORTAL_SESSION);
+        }
+        clock.advance(Duration.ofSeconds(11));
+        state.recordSuccess(CREATE_PORTAL_SESSION);
+        state.recordSuccess(CREATE_PORTAL_SESSION);
+        state.recordOpen(CREATE_PORTAL_SESSION);
+        state.recordOpen(LIST_SUBSCRIPTIONS);
+
+        assertThat(log.at(Level.WARNING)).containsExactly(
+                "The circuit breaker to Paddle is open for create a customer portal session: calls fail at once, without a request, for up"
+                        + " to 10000 ms; then a trial call decides whether it closes",
+                "The circuit breaker to Paddle is open for create a customer portal session: calls fail at once, without a request, for up"
+                        + " to 10000 ms; then a trial call decides whether it closes",
+                "The circuit breaker to Paddle is open for list subscriptions: calls fail at once, without a request, for up"
+                        + " to 10000 ms; then a trial call decides whether it closes");
+        assertThat(log.at(Level.INFO)).containsExactly("The circuit breaker to Paddle is closed again for create a customer portal session:"
+                + " a call succeeded");
+    }
+
     @Test
     void closedInitially() {
         assertThat(state().openUntil()).isEmpty();
@@ -39,7 +69,7 @@ class CircuitStateTest {
 
         state.recordOpen(CREATE_PORTAL_SESSION);
 
-        assertThat(state.delay()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(state.delay(CREATE_PORTAL_SESSION)).isEqualTo(Duration.ofSeconds(10));
         assertThat(state.openUntil()).containsExactly(Map.entry(CREATE_PORTAL_SESSION, START.plusSeconds(10)));
         clock.advance(Duration.ofMillis(9_999));
         assertThat(state.openUntil()).containsOnlyKeys(CREATE_PORTAL_SESSION);
@@ -148,7 +178,24 @@ class CircuitStateTest {
         put(GLOBAL_KEY + "delay", globalDelay);
         put(GLOBAL_KEY + "delayUnit", globalUnit);
 
-        assertThat(state().delay()).isEqualTo(Duration.parse(expected));
+        assertThat(state().delay(CREATE_PORTAL_SESSION)).isEqualTo(Duration.parse(expected));
+        assertThat(state().delay(LIST_SUBSCRIPTIONS)).isEqualTo(Duration.parse(expected));
+    }
+
+    @Test
+    void aMethodLevelDelayBeatsTheClassAndGlobalOnesForItsCircuitOnly() {
+        config.put("dev.portallinks.impl.PaddleGateway/createPortalSession/CircuitBreaker/delay", "30000");
+        config.put(CLASS_KEY + "delay", "2000");
+        config.put(GLOBAL_KEY + "delay", "3000");
+        CircuitState state = state();
+
+        state.recordOpen(CREATE_PORTAL_SESSION);
+        state.recordOpen(LIST_SUBSCRIPTIONS);
+
+        assertThat(state.delay(CREATE_PORTAL_SESSION)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(state.delay(LIST_SUBSCRIPTIONS)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(state.openUntil()).containsExactly(Map.entry(CREATE_PORTAL_SESSION, START.plusSeconds(30)),
+                Map.entry(LIST_SUBSCRIPTIONS, START.plusSeconds(2)));
     }
 
     private void put(String key, String value) {

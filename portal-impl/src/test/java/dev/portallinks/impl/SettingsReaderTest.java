@@ -89,6 +89,7 @@ class SettingsReaderTest {
         assertThat(settings.connectTimeout()).isEqualTo(Duration.ofMillis(1000));
         assertThat(settings.readTimeout()).isEqualTo(Duration.ofMillis(2000));
         assertThat(settings.pageSize()).isEqualTo(200);
+        assertThat(settings.linksPerCustomerPerMinute()).isEqualTo(20);
     }
 
     @Test
@@ -124,6 +125,20 @@ class SettingsReaderTest {
     @ValueSource(strings = {SANDBOX_KEY + "\"", SANDBOX_KEY + ";", "\"" + SANDBOX_KEY + "\"", "pdl_sdbx_apikey_é_UnitTestSecret"})
     void keyWithForeignCharactersIsRejected(String key) {
         fails(with(key), "paddle.api-key", "characters a Paddle API key does not have");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pdl_sdbx_apikey_short", "pdl_live_apikey_01hv8x29kz0t586xy6zn1a62ny", "pdl_sdbx_apikey_01hv8x29kz0t586xy6zn1a62n_Secret",
+        "pdl_sdbx_apikey_01HV8X29KZ0T586XY6ZN1A62NY_Secret", "pdl_sdbx_ntfset_01hv8x29kz0t586xy6zn1a62ny_Secret", "pdl_sdbx_apikey_01hv8x29kz0t586xy6zn1a62ny_"})
+    void aKeyWithoutTheShapeOfAPaddleKeyIsAConfigurationErrorAtStartUp(String key) {
+        fails(with(key), SettingsReader.API_KEY, "does not have its shape", "a 26-character ID, _ and the secret part");
+    }
+
+    @Test
+    void aRealShapedKeyWithAnUnderscoreInItsSecretIsAccepted() {
+        String key = "pdl_live_apikey_01gtgztp8f4kek3yd4g1wrksa3_q6TGTJyvoIz7LDtXT65bX7_AQO";
+
+        assertThat(read(with(key)).apiKey()).isEqualTo(key);
     }
 
     @Test
@@ -273,12 +288,53 @@ class SettingsReaderTest {
 
     @Test
     void numbersAreRead() {
-        PortalLinksSettings settings = read(with(SANDBOX_KEY, SettingsReader.CONNECT_TIMEOUT, "500", SettingsReader.READ_TIMEOUT, " 60000 ",
+        PortalLinksSettings settings = read(with(SANDBOX_KEY, SettingsReader.CONNECT_TIMEOUT, "500", SettingsReader.READ_TIMEOUT, " 1500 ",
                 SettingsReader.PAGE_SIZE, "1"));
 
         assertThat(settings.connectTimeout()).isEqualTo(Duration.ofMillis(500));
-        assertThat(settings.readTimeout()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(settings.readTimeout()).isEqualTo(Duration.ofMillis(1500));
         assertThat(settings.pageSize()).isEqualTo(1);
+        assertThat(settings.notices()).isEmpty();
+    }
+
+    // --- The read timeout follows the Fault Tolerance timeout (a blocked socket read ignores FT's interrupt) ---
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            nothing configured: the annotated 2000 ms        | -                                                                      | -    | -    | 2000
+            class-level FT timeout, read timeout unset       | dev.portallinks.impl.PaddleGateway/Timeout/value=700                   | -    | -    | 700
+            global FT timeout, read timeout unset            | Timeout/value=1200                                                     | -    | -    | 1200
+            FT timeout in seconds                            | dev.portallinks.impl.PaddleGateway/Timeout/unit=SECONDS                | -    | -    | 2000000
+            shortest of the two methods                      | dev.portallinks.impl.PaddleGateway/listSubscriptions/Timeout/value=900 | -    | -    | 900
+            a longer read timeout is cut to the FT timeout   | -                                                                      | 5000 | -    | 2000
+            a shorter read timeout is kept                   | -                                                                      | 800  | -    | 800
+            the standard key, longer, is cut too             | -                                                                      | -    | 5000 | 2000
+            FT timeout switched off: the read timeout alone  | dev.portallinks.impl.PaddleGateway/Timeout/enabled=false               | 5000 | -    | 5000
+            FT switched off: the default read timeout        | MP_Fault_Tolerance_NonFallback_Enabled=false                           | -    | -    | 2000
+            """)
+    void theReadTimeoutFollowsTheFaultToleranceTimeout(String description, String faultTolerance, String readTimeout, String standardReadTimeout,
+            long expectedMillis) {
+        Map<String, String> config = with(SANDBOX_KEY);
+        if (faultTolerance != null) {
+            config.put(faultTolerance.substring(0, faultTolerance.indexOf('=')), faultTolerance.substring(faultTolerance.indexOf('=') + 1));
+        }
+        if (readTimeout != null) {
+            config.put(SettingsReader.READ_TIMEOUT, readTimeout);
+        }
+        if (standardReadTimeout != null) {
+            config.put(SettingsReader.REST_CLIENT_READ_TIMEOUT, standardReadTimeout);
+        }
+
+        assertThat(read(config).readTimeout()).isEqualTo(Duration.ofMillis(expectedMillis));
+    }
+
+    @Test
+    void aReadTimeoutLongerThanTheFaultToleranceTimeoutIsANoticeNamingBothKeys() {
+        PortalLinksSettings settings = read(with(SANDBOX_KEY, SettingsReader.READ_TIMEOUT, "5000"));
+
+        assertThat(settings.notices()).singleElement().asString().contains("paddle.http.read-timeout-ms (5000 ms)",
+                "Fault Tolerance timeout of the calls to Paddle (2000 ms)", "the HTTP read timeout is 2000 ms",
+                "dev.portallinks.impl.PaddleGateway/Timeout/value");
     }
 
     @ParameterizedTest
@@ -295,6 +351,21 @@ class SettingsReaderTest {
     })
     void badNumberIsRejectedNamingTheProperty(String property, String value, int max) {
         fails(with(SANDBOX_KEY, property, value), property, "\"" + value + "\" is not a whole number from 1 to " + max);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0, 0", "5, 5", " 10000 , 10000"})
+    void theCustomerLinkLimitIsReadAndZeroTurnsItOff(String value, int expected) {
+        PortalLinksSettings settings = read(with(SANDBOX_KEY, SettingsReader.LINKS_PER_CUSTOMER_PER_MINUTE, value));
+
+        assertThat(settings.linksPerCustomerPerMinute()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-1", "10001", "twenty", "2.5"})
+    void aBadCustomerLinkLimitNamesThePropertyItsVariableAndHowToTurnItOff(String value) {
+        fails(with(SANDBOX_KEY, SettingsReader.LINKS_PER_CUSTOMER_PER_MINUTE, value), SettingsReader.LINKS_PER_CUSTOMER_PER_MINUTE,
+                "\"" + value + "\" is not a whole number from 0 to 10000 (PADDLE_PORTAL_LINKS_PER_CUSTOMER_PER_MINUTE; 0 turns the limit off)");
     }
 
     // --- The standard MicroProfile Rest Client keys: trust store, key store, hostname verifier, proxy, timeouts ---
@@ -406,11 +477,11 @@ class SettingsReaderTest {
     void theStandardTimeoutKeysApplyWhenThePaddleKeysAreAbsent() {
         PortalLinksSettings standard = read(with(SANDBOX_KEY, SettingsReader.REST_CLIENT_CONNECT_TIMEOUT, "700", SettingsReader.REST_CLIENT_READ_TIMEOUT,
                 "1500"));
-        PortalLinksSettings both = read(with(SANDBOX_KEY, SettingsReader.REST_CLIENT_READ_TIMEOUT, "1500", SettingsReader.READ_TIMEOUT, "2500"));
+        PortalLinksSettings both = read(with(SANDBOX_KEY, SettingsReader.REST_CLIENT_READ_TIMEOUT, "1500", SettingsReader.READ_TIMEOUT, "1800"));
 
         assertThat(standard.connectTimeout()).isEqualTo(Duration.ofMillis(700));
         assertThat(standard.readTimeout()).isEqualTo(Duration.ofMillis(1500));
-        assertThat(both.readTimeout()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(both.readTimeout()).isEqualTo(Duration.ofMillis(1800));
     }
 
     @Test

@@ -14,6 +14,12 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  */
 public final class Deployments {
 
+    /**
+     * The per-customer link limit, off in the test WARs unless a test sets it: most tests call Paddle many times a
+     * minute for one customer on purpose (circuit breaker, bulkhead, retries). {@code CustomerLinkLimitIT} tests it.
+     */
+    static final String NO_CUSTOMER_LINK_LIMIT = "paddle.portal.links-per-customer-per-minute=0";
+
     /** A fake sandbox key; tests assert it never shows up in a log, message or answer. */
     public static final String API_KEY = "pdl_sdbx_apikey_01hv8x29kz0t586xy6zn1a62ny_ItSecretKeyValue";
 
@@ -24,13 +30,14 @@ public final class Deployments {
      * The test WAR.
      *
      * @param name the deployment name (also its context root)
-     * @param configLines extra MicroProfile Config lines, {@code key=value}
+     * @param configLines extra MicroProfile Config lines, {@code key=value}; a later line wins over an earlier one
      * @return the archive
      */
     public static WebArchive war(String name, String... configLines) {
         StringBuilder config = new StringBuilder()
                 .append("paddle.api-key=").append(API_KEY).append('\n')
-                .append("paddle.portal.allowed-origins=https://customer-portal.paddle.com,").append(PaddleStub.origin()).append('\n');
+                .append("paddle.portal.allowed-origins=https://customer-portal.paddle.com,").append(PaddleStub.origin()).append('\n')
+                .append(NO_CUSTOMER_LINK_LIMIT).append('\n');
         for (String line : configLines) {
             config.append(line).append('\n');
         }

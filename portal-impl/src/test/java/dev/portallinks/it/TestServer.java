@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -52,8 +55,75 @@ public final class TestServer {
      * @throws UncheckedIOException when a listed file cannot be read
      */
     public static String logText() {
-        return Stream.of(System.getProperty("it.server.log.files").split(",")).map(String::strip).map(Path::of).map(TestServer::read)
-                .collect(Collectors.joining("\n"));
+        return logFiles().stream().map(TestServer::read).collect(Collectors.joining("\n"));
+    }
+
+    /**
+     * Marks the end of the server's log files now, so that a test reads only what was written after it started
+     * (another test's lines cannot make an assertion pass).
+     *
+     * @return the mark
+     */
+    public static LogMark logMark() {
+        return new LogMark(logFiles().stream().collect(Collectors.toMap(file -> file, TestServer::size)));
+    }
+
+    /** Where the server's log files ended when a test started. */
+    public static final class LogMark {
+
+        private final Map<Path, Long> sizes;
+
+        private LogMark(Map<Path, Long> sizes) {
+            this.sizes = sizes;
+        }
+
+        /**
+         * Returns what the server logged since the mark (a file that was rolled over since is read whole).
+         *
+         * @return the new text of all its log files, one after the other
+         */
+        public String textSince() {
+            return logFiles().stream().map(this::newText).collect(Collectors.joining("\n"));
+        }
+
+        /**
+         * Counts the lines logged since the mark that contain all the texts: the most in any one log file (Liberty writes a
+         * WARNING to both messages.log and trace.log; that is one log line, not two).
+         *
+         * @param texts what a line must contain
+         * @return how many lines of one file contain them all, the most of any file
+         */
+        public long linesSince(String... texts) {
+            return logFiles().stream().mapToLong(file -> newText(file).lines().filter(line -> Stream.of(texts).allMatch(line::contains)).count())
+                    .max().orElse(0);
+        }
+
+        private String newText(Path file) {
+            byte[] bytes = bytes(file);
+            int before = (int) Math.min(sizes.getOrDefault(file, 0L), Integer.MAX_VALUE);
+            return before <= bytes.length ? new String(bytes, before, bytes.length - before, StandardCharsets.UTF_8)
+                    : new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static List<Path> logFiles() {
+        return Stream.of(System.getProperty("it.server.log.files").split(",")).map(String::strip).map(Path::of).toList();
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.exists(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the server log " + file, e);
+        }
+    }
+
+    private static byte[] bytes(Path file) {
+        try {
+            return Files.exists(file) ? Files.readAllBytes(file) : new byte[0];
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the server log " + file, e);
+        }
     }
 
     private static String read(Path file) {

@@ -1,6 +1,7 @@
 package dev.portallinks.faces;
 
 import dev.portallinks.api.CustomerId;
+import dev.portallinks.api.CustomerLinkLimitException;
 import dev.portallinks.api.PaddleRateLimitedException;
 import dev.portallinks.api.PaddleUnavailableException;
 import dev.portallinks.api.PortalLinkException;
@@ -204,9 +205,12 @@ public abstract class PortalButtonsBase extends UIComponentBase implements Clien
         }
         try {
             redirect(context, service.link(target.action(), target.customer(), target.subscription()).toString());
+        } catch (CustomerLinkLimitException tooFast) {
+            // The service logged the first refusal; no fallback: the customer is asking too fast, Paddle is fine.
+            LOG.fine(() -> "No portal link for " + getClientId(context) + ": " + tooFast.getMessage());
+            message(context, "error.tooManyLinks", secondsUntil(tooFast.retryAt()));
         } catch (PaddleRateLimitedException limited) {
-            long seconds = Math.max(1, (Duration.between(Instant.now(), limited.retryAt()).toMillis() + 999) / 1000);
-            failed(context, limited, "error.rateLimited", seconds);
+            failed(context, limited, "error.rateLimited", secondsUntil(limited.retryAt()));
         } catch (PaddleUnavailableException unavailable) {
             failed(context, unavailable, "error.unavailable");
         } catch (PortalLinkException refused) {
@@ -241,8 +245,17 @@ public abstract class PortalButtonsBase extends UIComponentBase implements Clien
         return candidates.isResolvable() ? candidates.get() : null;
     }
 
+    private static long secondsUntil(Instant instant) {
+        return Math.max(1, (Duration.between(Instant.now(), instant).toMillis() + 999) / 1000);
+    }
+
+    /**
+     * Shows the message or applies the fallback. Rejections without a request to Paddle (circuit open, bulkhead
+     * full, an open {@code Retry-After} window) come by the thousand during an outage and the service has logged their
+     * cause: FINE here, as in the service; everything else WARNING.
+     */
     private void failed(FacesContext context, PortalLinkException failure, String key, Object... arguments) {
-        LOG.log(Level.WARNING, () -> "No portal link for " + getClientId(context) + ": " + failure.getMessage());
+        LOG.log(failedFast(failure) ? Level.FINE : Level.WARNING, () -> "No portal link for " + getClientId(context) + ": " + failure.getMessage());
         String fallback = getFallback();
         if (fallback == null || fallback.isBlank()) {
             message(context, key, arguments);
@@ -251,6 +264,14 @@ public abstract class PortalButtonsBase extends UIComponentBase implements Clien
         } else {
             context.getApplication().getNavigationHandler().handleNavigation(context, null, fallback);
         }
+    }
+
+    private static boolean failedFast(PortalLinkException failure) {
+        if (failure instanceof PaddleRateLimitedException limited) {
+            return !limited.answeredByPaddle();
+        }
+        return failure instanceof PaddleUnavailableException unavailable && (unavailable.reason() == PaddleUnavailableException.Reason.CIRCUIT_OPEN
+                || unavailable.reason() == PaddleUnavailableException.Reason.BULKHEAD_FULL);
     }
 
     private void message(FacesContext context, String key, Object... arguments) {

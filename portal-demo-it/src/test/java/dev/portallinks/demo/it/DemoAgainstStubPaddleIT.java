@@ -32,7 +32,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class DemoAgainstStubPaddleIT {
 
     private static final String DEMO = System.getProperty("demo.stub.url", "http://localhost:9080/");
-    private static final String KEY = "pdl_sdbx_apikey_01jdemoharnesskey0000000000_StubOnly";
+    private static final String KEY = "pdl_sdbx_apikey_01jdemoharnesskey000000000_StubOnly";
     private static final String CUSTOMER = PaddleStub.CUSTOMER;
 
     @RegisterExtension

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class SimulatorContractIT {
 
     private static final String SIMULATOR = System.getProperty("demo.url", "http://localhost:9080/") + "simulator/";
-    private static final String KEY = "pdl_sdbx_apikey_01jdemosimulatorkey000000000_localonly";
+    private static final String KEY = "pdl_sdbx_apikey_01jdemosimulatorkey0000000_localonly";
     private static final String CUSTOMER = "ctm_01jdemosimulatedcustomer00";
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
             .build();

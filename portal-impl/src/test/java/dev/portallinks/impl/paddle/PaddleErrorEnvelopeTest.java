@@ -196,12 +196,13 @@ class PaddleErrorEnvelopeTest {
     }
 
     @Test
-    void unauthorizedNamesTheKeyProperty() {
+    void aMalformedKeyGetsAdviceAboutTheKeysShapeNotThePermission() {
         PortalLinkException e = translate(PaddleOperation.LIST_SUBSCRIPTIONS, 401, envelope("""
                 {"error": {"type": "request_error", "code": "authentication_malformed", "detail": "Authentication header included,\
                  but incorrectly formatted.", "documentation_url": "https://developer.paddle.com/v1/errors/shared/authentication_malformed"}}"""));
 
-        assertThat(e.getMessage()).contains("HTTP 401 authentication_malformed", "Check paddle.api-key (PADDLE_API_KEY)");
+        assertThat(e.getMessage()).contains("HTTP 401 authentication_malformed", "paddle.api-key (PADDLE_API_KEY) holds the whole key")
+                .doesNotContain("permission");
     }
 
     @Test

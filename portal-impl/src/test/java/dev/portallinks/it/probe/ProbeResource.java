@@ -1,6 +1,7 @@
 package dev.portallinks.it.probe;
 
 import dev.portallinks.api.CustomerId;
+import dev.portallinks.api.CustomerLinkLimitException;
 import dev.portallinks.api.PaddleRateLimitedException;
 import dev.portallinks.api.PaddleRequestRefusedException;
 import dev.portallinks.api.PaddleUnavailableException;
@@ -70,6 +71,16 @@ public class ProbeResource {
         Thread.interrupted(); // never hand a poisoned thread back to the server, whatever the test finds
         return Json.createObjectBuilder().add("first", first).add("second", second).add("interruptedAfter", interrupted)
                 .add("sleepWorksAfter", sleepWorks).build();
+    }
+
+    /** One session, with the time the service took as seen in the server (no HTTP hop to the test in it). */
+    @POST
+    @Path("timed-session")
+    public JsonObject timedSession(@QueryParam("customer") String customer) {
+        long started = System.nanoTime();
+        JsonObject outcome = outcome(() -> session(portal.createSession(request(customer, List.of()))));
+        long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+        return Json.createObjectBuilder(outcome).add("elapsedMillis", elapsedMillis).build();
     }
 
     @POST
@@ -152,6 +163,10 @@ public class ProbeResource {
         if (failure instanceof PaddleRateLimitedException limited) {
             json.add("retryAfterSeconds", limited.retryAfter().toSeconds()).add("retryAt", limited.retryAt().toString())
                     .add("answeredByPaddle", limited.answeredByPaddle());
+        }
+        if (failure instanceof CustomerLinkLimitException tooFast) {
+            json.add("customer", tooFast.customer().value()).add("limitPerMinute", tooFast.limitPerMinute())
+                    .add("retryAfterSeconds", tooFast.retryAfter().toSeconds()).add("retryAt", tooFast.retryAt().toString());
         }
         if (failure instanceof PortalConfigurationException misconfigured) {
             json.add("property", misconfigured.property());

@@ -6,6 +6,9 @@ import java.io.File;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -31,18 +34,42 @@ final class FacesDeployments {
      * @return the archive
      */
     static WebArchive war(String name, String... pages) {
+        return war(name, Map.of(), pages);
+    }
+
+    /**
+     * The WAR with some configuration changed.
+     *
+     * @param name the deployment name
+     * @param changes properties to set; an empty value leaves the property unset (the library's default applies)
+     * @param pages the XHTML pages under src/test/resources/pages to include
+     * @return the archive
+     */
+    static WebArchive war(String name, Map<String, String> changes, String... pages) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("paddle.api-key", API_KEY);
+        config.put("paddle.portal.allowed-origins", "https://customer-portal.paddle.com," + PaddleStub.origin());
+        config.put("dev.portallinks.impl.PaddleGateway/CircuitBreaker/requestVolumeThreshold", "1000");
+        // These tests are about the component, not timeouts (PortalSessionIT covers those): on a loaded 2-core machine,
+        // a cold stub must not turn into a timeout.
+        config.put("dev.portallinks.impl.PaddleGateway/Timeout/value", "10000");
+        config.put("paddle.http.read-timeout-ms", "10000");
+        // Tests click many times a minute for one customer; ReplayedClicksIT tests the limit.
+        config.put("paddle.portal.links-per-customer-per-minute", "0");
+        changes.forEach((key, value) -> {
+            if (value.isEmpty()) {
+                config.remove(key);
+            } else {
+                config.put(key, value);
+            }
+        });
+        String properties = config.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue() + "\n").collect(Collectors.joining());
         WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addPackage(Account.class.getPackage())
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
                 .addAsWebInfResource(page("web.xml"), "web.xml")
                 .addAsWebInfResource(page("faces-config.xml"), "faces-config.xml")
-                .addAsResource(new StringAsset("paddle.api-key=" + API_KEY + "\n"
-                        + "paddle.portal.allowed-origins=https://customer-portal.paddle.com," + PaddleStub.origin() + "\n"
-                        + "dev.portallinks.impl.PaddleGateway/CircuitBreaker/requestVolumeThreshold=1000\n"
-                        // These tests are about the component, not timeouts (PortalSessionIT covers those): on a
-                        // loaded 2-core machine, a cold stub must not turn into a timeout.
-                        + "dev.portallinks.impl.PaddleGateway/Timeout/value=10000\n"
-                        + "paddle.http.read-timeout-ms=10000\n"), "META-INF/microprofile-config.properties");
+                .addAsResource(new StringAsset(properties), "META-INF/microprofile-config.properties");
         war.addAsWebResource(page("fallback.xhtml"), "fallback.xhtml");
         for (String page : pages) {
             war.addAsWebResource(page(page), page);

@@ -89,7 +89,18 @@ abstract class FacesIT {
      * @param subscriptions the subscriptions the session is for
      */
     static void paddleCreates(List<String> subscriptions) {
-        PADDLE.stubFor(post("/customers/" + CUSTOMER + "/portal-sessions").willReturn(PaddleStub.created(PaddleStub.portalSessionBody(CUSTOMER,
+        paddleCreates(CUSTOMER, subscriptions);
+    }
+
+    /**
+     * Stubs Paddle's answer for a portal session of this customer with links for exactly these subscriptions, and the
+     * stub portal page.
+     *
+     * @param customer the customer
+     * @param subscriptions the subscriptions the session is for
+     */
+    static void paddleCreates(String customer, List<String> subscriptions) {
+        PADDLE.stubFor(post("/customers/" + customer + "/portal-sessions").willReturn(PaddleStub.created(PaddleStub.portalSessionBody(customer,
                 subscriptions))));
         stubPortalPage();
     }

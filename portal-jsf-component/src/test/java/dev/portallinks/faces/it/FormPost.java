@@ -36,12 +36,47 @@ final class FormPost {
     }
 
     /**
+     * Signs a customer in to this client's HTTP session (the test application's stand-in for a login).
+     *
+     * @param customer the customer's Paddle ID
+     * @return this
+     */
+    FormPost signedInAs(String customer) {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(page.resolve("api/state/sign-in?customer=" + customer))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        if (answer.statusCode() != 204) {
+            throw new AssertionError("sign-in answered " + answer.statusCode());
+        }
+        return this;
+    }
+
+    /**
      * GETs the page and keeps its hidden form fields.
      *
      * @return this
      */
     FormPost load() {
-        String html = send(HttpRequest.newBuilder(page).GET().build()).body();
+        keepHiddenFields(send(HttpRequest.newBuilder(page).GET().build()).body());
+        return this;
+    }
+
+    /**
+     * Posts the form like {@link #post(Map, String...)}, then, when the answer is the page again (a message instead of
+     * a redirect), keeps its new hidden fields, as a browser showing that page would: a script replaying a click this
+     * way never meets an expired view.
+     *
+     * @param fields the extra fields, name then value
+     * @return the response
+     */
+    HttpResponse<String> postAgain(String... fields) {
+        HttpResponse<String> response = post(Map.of(), fields);
+        if (response.statusCode() == 200 && response.body().contains("jakarta.faces.ViewState")) {
+            keepHiddenFields(response.body());
+        }
+        return response;
+    }
+
+    private void keepHiddenFields(String html) {
         Matcher inputs = HIDDEN_INPUT.matcher(html);
         while (inputs.find()) {
             Matcher name = NAME.matcher(inputs.group());
@@ -53,7 +88,6 @@ final class FormPost {
         if (!hiddenFields.containsKey("jakarta.faces.ViewState")) {
             throw new AssertionError("no view state in " + page);
         }
-        return this;
     }
 
     /**

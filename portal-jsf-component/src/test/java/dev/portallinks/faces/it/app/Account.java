@@ -1,6 +1,7 @@
 package dev.portallinks.faces.it.app;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,14 +14,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 @ApplicationScoped
 public class Account {
 
-    /** The customer every test page is for. */
+    /** The customer every test page is for, unless a test signs another in to its HTTP session. */
     public static final String CUSTOMER = "ctm_01gysfvfy7vqhpzkq8rjmrq7an";
 
     private final List<String> subscriptions = new CopyOnWriteArrayList<>();
+    /** The HTTP session attribute holding the customer a test signed in ({@link StateResource#signIn}). */
+    static final String SIGNED_IN = "dev.portallinks.faces.it.customer";
 
-    /** @return the customer's Paddle ID */
+    /** @return the Paddle ID of the customer signed in to this HTTP session, else {@link #CUSTOMER} */
     public String getCustomer() {
-        return CUSTOMER;
+        FacesContext context = FacesContext.getCurrentInstance();
+        Object signedIn = context == null ? null : context.getExternalContext().getSessionMap().get(SIGNED_IN);
+        return signedIn instanceof String customer ? customer : CUSTOMER;
     }
 
     /** @return the customer's subscriptions */

@@ -6,7 +6,9 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
@@ -33,6 +35,21 @@ public class StateResource {
     @Path("subscriptions")
     public Response replace(@QueryParam("subscription") List<String> subscriptions) {
         account.replace(subscriptions);
+        return Response.noContent().build();
+    }
+
+    /**
+     * Signs a customer in to the caller's HTTP session, as an application's login would: that session's pages and
+     * clicks are theirs from now on.
+     *
+     * @param request the caller's request
+     * @param customer the customer's Paddle ID
+     * @return 204
+     */
+    @POST
+    @Path("sign-in")
+    public Response signIn(@Context HttpServletRequest request, @QueryParam("customer") String customer) {
+        request.getSession(true).setAttribute(Account.SIGNED_IN, customer);
         return Response.noContent().build();
     }
 

@@ -1,0 +1,131 @@
+package dev.portallinks.impl;
+
+import java.lang.annotation.Annotation;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+
+/**
+ * The effective values of the Fault Tolerance parameters on {@link PaddleGateway} that the library must know: the
+ * timeout (the HTTP read timeout follows it, because a blocking socket read does not answer the interrupt of a
+ * synchronous {@code @Timeout}) and the circuit breaker's delay (for the readiness data).
+ *
+ * <p>This is the one place that reads them, in the order the MicroProfile Fault Tolerance specification gives:
+ * {@code <class>/<method>/<Annotation>/<parameter>}, then {@code <class>/<Annotation>/<parameter>}, then
+ * {@code <Annotation>/<parameter>}, then the annotation on {@link PaddleGateway}; each parameter on its own.
+ * {@code <...>/<Annotation>/enabled} and {@code MP_Fault_Tolerance_NonFallback_Enabled} switch a policy off the same way.
+ * A value that does not parse counts as not set (Fault Tolerance refuses to deploy with it anyway).
+ */
+public final class GatewayFaultTolerance {
+
+    /** The gateway's methods, one Fault Tolerance operation (and circuit) each. */
+    public static final String CREATE_PORTAL_SESSION = "createPortalSession";
+    /** See {@link #CREATE_PORTAL_SESSION}. */
+    public static final String LIST_SUBSCRIPTIONS = "listSubscriptions";
+
+    /** Keeps {@code Duration} arithmetic safe whatever the configuration says; far beyond any sensible value. */
+    static final Duration LONGEST = Duration.ofDays(365L * 1000);
+
+    private static final String CLASS = PaddleGateway.class.getName();
+
+    private final Function<String, Optional<String>> lookup;
+
+    /**
+     * Creates the reader.
+     *
+     * @param lookup returns a MicroProfile Config property's value; empty when it is not set
+     */
+    public GatewayFaultTolerance(Function<String, Optional<String>> lookup) {
+        this.lookup = lookup;
+    }
+
+    /**
+     * Returns the effective {@code @Timeout} of one of the gateway's methods.
+     *
+     * @param method {@link #CREATE_PORTAL_SESSION} or {@link #LIST_SUBSCRIPTIONS}
+     * @return the timeout; empty when the timeout is switched off for it
+     */
+    public Optional<Duration> timeout(String method) {
+        if (!enabled(Timeout.class, method)) {
+            return Optional.empty();
+        }
+        Timeout annotated = PaddleGateway.class.getAnnotation(Timeout.class);
+        return Optional.of(duration(Timeout.class, method, "value", annotated.value(), "unit", annotated.unit()));
+    }
+
+    /**
+     * Returns the shortest effective {@code @Timeout} of the gateway's methods: one HTTP client serves both.
+     *
+     * @return the timeout; empty when it is switched off for both
+     */
+    public Optional<Duration> shortestTimeout() {
+        Optional<Duration> create = timeout(CREATE_PORTAL_SESSION);
+        Optional<Duration> list = timeout(LIST_SUBSCRIPTIONS);
+        if (create.isPresent() && list.isPresent()) {
+            return Optional.of(create.get().compareTo(list.get()) <= 0 ? create.get() : list.get());
+        }
+        return create.isPresent() ? create : list;
+    }
+
+    /**
+     * Returns the effective {@code @CircuitBreaker} delay of one of the gateway's methods: how long its circuit stays
+     * open before a trial call.
+     *
+     * @param method {@link #CREATE_PORTAL_SESSION} or {@link #LIST_SUBSCRIPTIONS}
+     * @return the delay
+     */
+    public Duration circuitDelay(String method) {
+        CircuitBreaker annotated = PaddleGateway.class.getAnnotation(CircuitBreaker.class);
+        return duration(CircuitBreaker.class, method, "delay", annotated.delay(), "delayUnit", annotated.delayUnit());
+    }
+
+    private Duration duration(Class<? extends Annotation> annotation, String method, String amountName, long annotatedAmount,
+            String unitName, ChronoUnit annotatedUnit) {
+        long amount = parameter(annotation, method, amountName, Long::valueOf).filter(value -> value >= 0).orElse(annotatedAmount);
+        ChronoUnit unit = parameter(annotation, method, unitName, ChronoUnit::valueOf).orElse(annotatedUnit);
+        try {
+            Duration configured = Duration.of(amount, unit);
+            return configured.compareTo(LONGEST) > 0 ? LONGEST : configured;
+        } catch (ArithmeticException | DateTimeException unusable) {
+            return Duration.of(annotatedAmount, annotatedUnit);
+        }
+    }
+
+    private boolean enabled(Class<? extends Annotation> annotation, String method) {
+        Optional<Boolean> configured = parameter(annotation, method, "enabled", GatewayFaultTolerance::bool);
+        if (configured.isPresent()) {
+            return configured.get();
+        }
+        return lookup.apply("MP_Fault_Tolerance_NonFallback_Enabled").map(String::strip).filter(v -> !v.isEmpty())
+                .map(GatewayFaultTolerance::bool).orElse(true);
+    }
+
+    private static Boolean bool(String text) {
+        String value = text.toLowerCase(Locale.ROOT);
+        if (value.equals("true") || value.equals("false")) {
+            return Boolean.valueOf(value);
+        }
+        throw new IllegalArgumentException(text);
+    }
+
+    /** The first of the method, class and global keys that is set and parses. */
+    private <T> Optional<T> parameter(Class<? extends Annotation> annotation, String method, String name, Function<String, T> parser) {
+        String suffix = annotation.getSimpleName() + "/" + name;
+        for (String key : new String[] {CLASS + "/" + method + "/" + suffix, CLASS + "/" + suffix, suffix}) {
+            Optional<String> configured = lookup.apply(key).map(String::strip).filter(value -> !value.isEmpty());
+            if (configured.isPresent()) {
+                try {
+                    return Optional.of(parser.apply(configured.get()));
+                } catch (IllegalArgumentException malformed) {
+                    // the next key, or the annotated value
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}
