@@ -8,12 +8,14 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
  * The effective values of the Fault Tolerance parameters on {@link PaddleGateway} that the library must know: the
  * timeout (the HTTP read timeout follows it, because a blocking socket read does not answer the interrupt of a
- * synchronous {@code @Timeout}) and the circuit breaker's delay (for the readiness data).
+ * synchronous {@code @Timeout}), the circuit breaker's delay (for the readiness data) and the retries (so a failed
+ * attempt's log line says whether another follows).
  *
  * <p>This is the one place that reads them, in the order the MicroProfile Fault Tolerance specification gives:
  * {@code <class>/<method>/<Annotation>/<parameter>}, then {@code <class>/<Annotation>/<parameter>}, then
@@ -70,6 +72,20 @@ public final class GatewayFaultTolerance {
             return Optional.of(create.get().compareTo(list.get()) <= 0 ? create.get() : list.get());
         }
         return create.isPresent() ? create : list;
+    }
+
+    /**
+     * Returns the effective {@code @Retry} {@code maxRetries} of one of the gateway's methods, for the log.
+     *
+     * @param method {@link #CREATE_PORTAL_SESSION} or {@link #LIST_SUBSCRIPTIONS}
+     * @return the retries after the first attempt; 0 when retry is switched off; -1 for no limit
+     */
+    public int maxRetries(String method) {
+        if (!enabled(Retry.class, method)) {
+            return 0;
+        }
+        int annotated = PaddleGateway.class.getAnnotation(Retry.class).maxRetries();
+        return parameter(Retry.class, method, "maxRetries", Integer::valueOf).filter(value -> value >= -1).orElse(annotated);
     }
 
     /**

@@ -23,11 +23,14 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.net.ssl.SSLException;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -69,6 +72,12 @@ public class PaddleGateway {
 
     @Inject
     RateLimitWindow rateLimitWindow;
+
+    @Inject
+    Config config;
+
+    /** Attempts per operation (retries + 1; 0 for no limit), from the Fault Tolerance configuration, for the log. */
+    private final Map<PaddleOperation, Integer> attemptsAllowed = new ConcurrentHashMap<>();
 
     /**
      * One attempt at {@code POST /customers/{customer_id}/portal-sessions}.
@@ -210,11 +219,23 @@ public class PaddleGateway {
         return text.contains("connect");
     }
 
-    private static void log(PaddleOperation operation, int attempt, long started, String outcome, String requestId, PortalLinkException failure) {
+    private void log(PaddleOperation operation, int attempt, long started, String outcome, String requestId, PortalLinkException failure) {
         Level level = failure instanceof PaddleRequestRefusedException ? Level.INFO : Level.WARNING;
         LOG.log(level, () -> "Paddle " + operation.description() + ": " + outcome + ", request ID " + requestId + ", " + millisSince(started)
-                + " ms, attempt " + attempt + (isRetryable(failure) ? " (retried while attempts remain)" : "") + ": "
-                + failure.getMessage());
+                + " ms, attempt " + attempt + whatFollows(operation, attempt, failure) + ": " + failure.getMessage());
+    }
+
+    /** Whether another attempt follows a failed one (unless Retry's maxDuration has run out first). */
+    private String whatFollows(PaddleOperation operation, int attempt, PortalLinkException failure) {
+        if (!isRetryable(failure)) {
+            return " (not retried)";
+        }
+        int allowed = attemptsAllowed.computeIfAbsent(operation, op -> {
+            int retries = new GatewayFaultTolerance(key -> config.getOptionalValue(key, String.class)).maxRetries(CircuitState.methodOf(op));
+            return retries < 0 ? 0 : retries + 1;
+        });
+        return allowed == 0 || attempt < allowed ? " of " + (allowed == 0 ? "unlimited" : allowed) + ", another attempt follows"
+                : " of " + allowed + ", no attempt left: the call fails";
     }
 
     private static long millisSince(long startedNanos) {

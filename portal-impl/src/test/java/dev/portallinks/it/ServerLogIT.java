@@ -30,6 +30,7 @@ class ServerLogIT extends PortalLinksIT {
 
     @Test
     void logsNameTheCallsButNeverTheKeyOrAToken() {
+        TestServer.LogMark mark = TestServer.logMark();
         PADDLE.stubFor(post(SESSIONS).willReturn(created(portalSessionBody(CUSTOMER, List.of()))));
         probe().post("session", query("customer", CUSTOMER));
         String rejected = portalSessionBody(CUSTOMER, List.of()).replace(PaddleStub.origin(), "https://evil.example");
@@ -42,11 +43,13 @@ class ServerLogIT extends PortalLinksIT {
         PADDLE.stubFor(post(SESSIONS).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         probe().post("link", query("action", "overview", "customer", CUSTOMER));
 
-        String logs = TestServer.logText();
+        String logs = mark.textSince();
 
         assertThat(refused).contains("r-403").doesNotContain(Deployments.API_KEY, PaddleStub.TOKEN);
         assertThat(logs).contains("Paddle create a customer portal session: HTTP 201, request ID it-request-1", "request ID r-403",
-                "attempt 3", "not an allowed portal origin");
-        assertThat(logs).doesNotContain(Deployments.API_KEY, PaddleStub.TOKEN, "ItSecretKeyValue");
+                "attempt 1 of 3, another attempt follows", "attempt 3 of 3, no attempt left: the call fails", "not an allowed portal origin");
+        assertThat(logs).doesNotContain("retried while attempts remain");
+        // Everything the server ever logged, not only this test's lines: no secret anywhere.
+        assertThat(TestServer.logText()).doesNotContain(Deployments.API_KEY, PaddleStub.TOKEN, "ItSecretKeyValue");
     }
 }
