@@ -26,7 +26,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
  * <p>A circuit counts as open while its last open observation is newer than its last success and younger than
  * the circuit breaker's {@code delay} (after which Fault Tolerance lets a trial call through). Fault Tolerance
  * keeps one circuit per method, so this is tracked per {@link PaddleOperation}, each with its effective delay
- * ({@link GatewayFaultTolerance#circuitDelay(String)}: method, class and global keys, then the annotation).
+ * ({@link GatewayFaultTolerance#circuitDelay(PaddleOperation)}: method, class and global keys, then the annotation).
  */
 @ApplicationScoped
 public class CircuitState {
@@ -67,25 +67,12 @@ public class CircuitState {
         GatewayFaultTolerance faultTolerance = new GatewayFaultTolerance(lookup);
         Map<PaddleOperation, Duration> effective = new EnumMap<>(PaddleOperation.class);
         for (PaddleOperation operation : PaddleOperation.values()) {
-            effective.put(operation, faultTolerance.circuitDelay(methodOf(operation)));
+            effective.put(operation, faultTolerance.circuitDelay(operation));
         }
         this.delays = Collections.unmodifiableMap(effective);
         for (PaddleOperation operation : PaddleOperation.values()) {
             reportedOpen.put(operation, new AtomicBoolean());
         }
-    }
-
-    /**
-     * The gateway method (and so the Fault Tolerance circuit) of an operation.
-     *
-     * @param operation the operation
-     * @return the method's name
-     */
-    static String methodOf(PaddleOperation operation) {
-        return switch (operation) {
-            case CREATE_PORTAL_SESSION -> GatewayFaultTolerance.CREATE_PORTAL_SESSION;
-            case LIST_SUBSCRIPTIONS -> GatewayFaultTolerance.LIST_SUBSCRIPTIONS;
-        };
     }
 
     /**

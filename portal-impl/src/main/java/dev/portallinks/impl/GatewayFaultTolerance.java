@@ -1,5 +1,6 @@
 package dev.portallinks.impl;
 
+import dev.portallinks.api.PaddleOperation;
 import java.lang.annotation.Annotation;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -25,10 +26,6 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  */
 public final class GatewayFaultTolerance {
 
-    /** The gateway's methods, one Fault Tolerance operation (and circuit) each. */
-    public static final String CREATE_PORTAL_SESSION = "createPortalSession";
-    /** See {@link #CREATE_PORTAL_SESSION}. */
-    public static final String LIST_SUBSCRIPTIONS = "listSubscriptions";
 
     /** Keeps {@code Duration} arithmetic safe whatever the configuration says; far beyond any sensible value. */
     static final Duration LONGEST = Duration.ofDays(365L * 1000);
@@ -49,10 +46,11 @@ public final class GatewayFaultTolerance {
     /**
      * Returns the effective {@code @Timeout} of one of the gateway's methods.
      *
-     * @param method {@link #CREATE_PORTAL_SESSION} or {@link #LIST_SUBSCRIPTIONS}
+     * @param operation the operation, whose gateway method it is
      * @return the timeout; empty when the timeout is switched off for it
      */
-    public Optional<Duration> timeout(String method) {
+    public Optional<Duration> timeout(PaddleOperation operation) {
+        String method = methodOf(operation);
         if (!enabled(Timeout.class, method)) {
             return Optional.empty();
         }
@@ -66,8 +64,8 @@ public final class GatewayFaultTolerance {
      * @return the timeout; empty when it is switched off for both
      */
     public Optional<Duration> shortestTimeout() {
-        Optional<Duration> create = timeout(CREATE_PORTAL_SESSION);
-        Optional<Duration> list = timeout(LIST_SUBSCRIPTIONS);
+        Optional<Duration> create = timeout(PaddleOperation.CREATE_PORTAL_SESSION);
+        Optional<Duration> list = timeout(PaddleOperation.LIST_SUBSCRIPTIONS);
         if (create.isPresent() && list.isPresent()) {
             return Optional.of(create.get().compareTo(list.get()) <= 0 ? create.get() : list.get());
         }
@@ -77,10 +75,11 @@ public final class GatewayFaultTolerance {
     /**
      * Returns the effective {@code @Retry} {@code maxRetries} of one of the gateway's methods, for the log.
      *
-     * @param method {@link #CREATE_PORTAL_SESSION} or {@link #LIST_SUBSCRIPTIONS}
+     * @param operation the operation, whose gateway method it is
      * @return the retries after the first attempt; 0 when retry is switched off; -1 for no limit
      */
-    public int maxRetries(String method) {
+    public int maxRetries(PaddleOperation operation) {
+        String method = methodOf(operation);
         if (!enabled(Retry.class, method)) {
             return 0;
         }
@@ -92,12 +91,21 @@ public final class GatewayFaultTolerance {
      * Returns the effective {@code @CircuitBreaker} delay of one of the gateway's methods: how long its circuit stays
      * open before a trial call.
      *
-     * @param method {@link #CREATE_PORTAL_SESSION} or {@link #LIST_SUBSCRIPTIONS}
+     * @param operation the operation, whose gateway method (and circuit) it is
      * @return the delay
      */
-    public Duration circuitDelay(String method) {
+    public Duration circuitDelay(PaddleOperation operation) {
+        String method = methodOf(operation);
         CircuitBreaker annotated = PaddleGateway.class.getAnnotation(CircuitBreaker.class);
         return duration(CircuitBreaker.class, method, "delay", annotated.delay(), "delayUnit", annotated.delayUnit());
+    }
+
+    /** The gateway method of an operation: Fault Tolerance's configuration keys (and circuits) are per method. */
+    private static String methodOf(PaddleOperation operation) {
+        return switch (operation) {
+            case CREATE_PORTAL_SESSION -> "createPortalSession";
+            case LIST_SUBSCRIPTIONS -> "listSubscriptions";
+        };
     }
 
     private Duration duration(Class<? extends Annotation> annotation, String method, String amountName, long annotatedAmount,

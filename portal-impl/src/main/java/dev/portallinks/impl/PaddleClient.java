@@ -1,10 +1,10 @@
 package dev.portallinks.impl;
 
+import dev.portallinks.api.PortalConfigurationException;
 import dev.portallinks.impl.paddle.PaddleApi;
 import dev.portallinks.impl.paddle.PaddleHeaders;
 import dev.portallinks.impl.paddle.ResponseStatusRecorder;
 import jakarta.annotation.PreDestroy;
-import dev.portallinks.api.PortalConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;

@@ -231,7 +231,7 @@ public class PaddleGateway {
             return " (not retried)";
         }
         int allowed = attemptsAllowed.computeIfAbsent(operation, op -> {
-            int retries = new GatewayFaultTolerance(key -> config.getOptionalValue(key, String.class)).maxRetries(CircuitState.methodOf(op));
+            int retries = new GatewayFaultTolerance(key -> config.getOptionalValue(key, String.class)).maxRetries(op);
             return retries < 0 ? 0 : retries + 1;
         });
         return allowed == 0 || attempt < allowed ? " of " + (allowed == 0 ? "unlimited" : allowed) + ", another attempt follows"

@@ -90,6 +90,7 @@ public final class SettingsReader {
 
     static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofMillis(1000);
     static final Duration DEFAULT_READ_TIMEOUT = Duration.ofMillis(2000);
+    static final int MAX_TIMEOUT_MILLIS = 60_000;
     static final int DEFAULT_PAGE_SIZE = 200;
     static final int DEFAULT_LINKS_PER_CUSTOMER_PER_MINUTE = 20;
     static final int MAX_LINKS_PER_CUSTOMER_PER_MINUTE = 10_000;
@@ -373,8 +374,12 @@ public final class SettingsReader {
     }
 
     private Duration duration(String property, String standardProperty, Duration fallback) {
-        String chosen = value(property).isPresent() || value(standardProperty).isEmpty() ? property : standardProperty;
-        return Duration.ofMillis(positiveInt(chosen, (int) fallback.toMillis(), 60_000));
+        return Duration.ofMillis(positiveInt(timeoutKey(property, standardProperty).orElse(property), (int) fallback.toMillis(), MAX_TIMEOUT_MILLIS));
+    }
+
+    /** The library's key if it is set, else the standard Rest Client key if that is set, else none. */
+    private Optional<String> timeoutKey(String property, String standardProperty) {
+        return value(property).isPresent() ? Optional.of(property) : value(standardProperty).map(set -> standardProperty);
     }
 
     /**
@@ -384,17 +389,17 @@ public final class SettingsReader {
      * a notice); set shorter, it is kept.
      */
     private Duration readTimeout(List<String> notices) {
-        String property = value(READ_TIMEOUT).isPresent() || value(REST_CLIENT_READ_TIMEOUT).isEmpty() ? READ_TIMEOUT : REST_CLIENT_READ_TIMEOUT;
+        Optional<String> property = timeoutKey(READ_TIMEOUT, REST_CLIENT_READ_TIMEOUT);
         Optional<Duration> faultTolerance = new GatewayFaultTolerance(lookup).shortestTimeout();
-        if (value(property).isEmpty()) {
+        if (property.isEmpty()) {
             return faultTolerance.orElse(DEFAULT_READ_TIMEOUT);
         }
-        Duration configured = duration(READ_TIMEOUT, REST_CLIENT_READ_TIMEOUT, DEFAULT_READ_TIMEOUT);
+        Duration configured = Duration.ofMillis(positiveInt(property.get(), (int) DEFAULT_READ_TIMEOUT.toMillis(), MAX_TIMEOUT_MILLIS));
         if (faultTolerance.isPresent() && configured.compareTo(faultTolerance.get()) > 0) {
-            notices.add(property + " (" + configured.toMillis() + " ms) is longer than the Fault Tolerance timeout of the calls to Paddle ("
+            notices.add(property.get() + " (" + configured.toMillis() + " ms) is longer than the Fault Tolerance timeout of the calls to Paddle ("
                     + faultTolerance.get().toMillis() + " ms), which a blocked read would outlast: the HTTP read timeout is "
                     + faultTolerance.get().toMillis() + " ms. To allow slower answers, raise " + PaddleGateway.class.getName()
-                    + "/Timeout/value and remove " + property);
+                    + "/Timeout/value and remove " + property.get());
             return faultTolerance.get();
         }
         return configured;

@@ -2,6 +2,7 @@ package dev.portallinks.impl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portallinks.api.PaddleOperation;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +30,7 @@ class GatewayFaultToleranceTest {
             config.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
         }
 
-        int retries = new GatewayFaultTolerance(key -> Optional.ofNullable(config.get(key))).maxRetries(GatewayFaultTolerance.CREATE_PORTAL_SESSION);
+        int retries = new GatewayFaultTolerance(key -> Optional.ofNullable(config.get(key))).maxRetries(PaddleOperation.CREATE_PORTAL_SESSION);
 
         assertThat(retries).isEqualTo(expected);
     }

@@ -127,10 +127,6 @@ public final class TestServer {
     }
 
     private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the server log " + file, e);
-        }
+        return new String(bytes(file), StandardCharsets.UTF_8);
     }
 }
