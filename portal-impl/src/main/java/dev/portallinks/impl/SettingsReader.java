@@ -91,6 +91,8 @@ public final class SettingsReader {
     static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofMillis(1000);
     static final Duration DEFAULT_READ_TIMEOUT = Duration.ofMillis(2000);
     static final int MAX_TIMEOUT_MILLIS = 60_000;
+    /** Shorter values are not searched for in messages: they could be part of ordinary words. */
+    static final int MIN_ECHOED_KEY_LENGTH = 8;
     static final int DEFAULT_PAGE_SIZE = 200;
     static final int DEFAULT_LINKS_PER_CUSTOMER_PER_MINUTE = 20;
     static final int MAX_LINKS_PER_CUSTOMER_PER_MINUTE = 10_000;
@@ -118,8 +120,30 @@ public final class SettingsReader {
      * @throws PortalConfigurationException naming the first property that is wrong
      */
     public PortalLinksSettings read() {
-        List<String> notices = new ArrayList<>();
         String key = apiKey();
+        try {
+            return read(key);
+        } catch (PortalConfigurationException invalid) {
+            throw withoutKey(invalid, key);
+        }
+    }
+
+    /**
+     * A problem with another property may echo a value the key was pasted into (a base URL, the environment).
+     * {@link Secrets} removes keys it can recognise ({@code pdl_…}); a legacy key has no prefix, so the configured
+     * key itself is removed here, whatever its shape.
+     */
+    private static PortalConfigurationException withoutKey(PortalConfigurationException invalid, String key) {
+        String prefix = "Invalid configuration of " + invalid.property() + ": ";
+        String message = invalid.getMessage();
+        if (key.length() < MIN_ECHOED_KEY_LENGTH || !message.contains(key) || !message.startsWith(prefix)) {
+            return invalid;
+        }
+        return new PortalConfigurationException(invalid.property(), message.substring(prefix.length()).replace(key, Secrets.REDACTED));
+    }
+
+    private PortalLinksSettings read(String key) {
+        List<String> notices = new ArrayList<>();
         PaddleEnvironment environment = environment(key);
         URI baseUrl = baseUrl(environment);
         return new PortalLinksSettings(key, environment, baseUrl, allowedOrigins(), fallbackUrl(),

@@ -235,6 +235,17 @@ class SettingsReaderTest {
         fails(with(SANDBOX_KEY, SettingsReader.BASE_URL, "http://proxy.example/?key=" + SANDBOX_KEY), "paddle.base-url", "plain http");
     }
 
+    @Test
+    void aLegacyKeyInsideABaseUrlIsNotEchoed() {
+        fails(with(LEGACY_KEY, SettingsReader.ENVIRONMENT, "sandbox", SettingsReader.BASE_URL, "http://proxy.example/?key=" + LEGACY_KEY),
+                "paddle.base-url", "plain http", "?key=[redacted]");
+    }
+
+    @Test
+    void aLegacyKeyPastedIntoTheEnvironmentIsNotEchoed() {
+        fails(with(LEGACY_KEY, SettingsReader.ENVIRONMENT, LEGACY_KEY), "paddle.environment", "\"[redacted]\" is not a Paddle environment");
+    }
+
     // --- Allowed origins ---
 
     @Test

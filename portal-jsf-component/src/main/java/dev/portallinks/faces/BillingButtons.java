@@ -132,7 +132,7 @@ public class BillingButtons extends PortalButtonsBase {
         }
         String[] parts = submitted.split("\\" + SEPARATOR, -1);
         if (parts.length != 3) {
-            throw new RefusedClickException("malformed button value \"" + submitted + "\"");
+            throw new RefusedClickException("malformed button value " + RefusedClickException.quoted(submitted));
         }
         PortalAction action;
         int index;
@@ -140,7 +140,7 @@ public class BillingButtons extends PortalButtonsBase {
             action = PortalAction.fromName(parts[2]);
             index = Integer.parseInt(parts[0]);
         } catch (IllegalArgumentException malformed) {
-            throw new RefusedClickException("malformed button value \"" + submitted + "\"");
+            throw new RefusedClickException("malformed button value " + RefusedClickException.quoted(submitted));
         }
         if (!action.needsSubscription() || !shown.contains(action)) {
             throw new RefusedClickException("action " + action + " is not shown per subscription");
@@ -156,7 +156,7 @@ public class BillingButtons extends PortalButtonsBase {
         }
         SubscriptionId current = rows.get(index).id();
         if (!current.value().equals(parts[1])) {
-            throw new RefusedClickException("row " + index + " holds " + current + " now, but the post named \"" + parts[1] + "\"");
+            throw new RefusedClickException("row " + index + " holds " + current + " now, but the post named " + RefusedClickException.quoted(parts[1]));
         }
         return new PortalTarget(action, customer, current);
     }

@@ -78,7 +78,7 @@ public class PortalButton extends PortalButtonsBase {
         CustomerId customer = customer(context);
         PortalAction action = PortalAction.fromName(getAction());
         if (!action.paddleName().equals(submitted)) {
-            throw new RefusedClickException("the post named \"" + submitted + "\" but the button is " + action.paddleName());
+            throw new RefusedClickException("the post named " + RefusedClickException.quoted(submitted) + " but the button is " + action.paddleName());
         }
         if (!action.needsSubscription()) {
             return new PortalTarget(action, customer, null);

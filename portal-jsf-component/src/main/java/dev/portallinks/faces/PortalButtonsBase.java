@@ -25,6 +25,7 @@ import jakarta.faces.context.PartialViewContext;
 import jakarta.faces.context.ResponseWriter;
 import jakarta.faces.event.AbortProcessingException;
 import jakarta.faces.event.FacesEvent;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -169,10 +170,18 @@ public abstract class PortalButtonsBase extends UIComponentBase implements Clien
      */
     abstract PortalTarget resolve(FacesContext context, String submitted) throws RefusedClickException;
 
-    /** Queues a click when one of this component's buttons was posted (full post or Faces Ajax). */
+    /**
+     * Queues a click when one of this component's buttons was posted (full post or Faces Ajax). Only a POST counts: a
+     * GET carrying the view state and a button value (a link or an image on another site) is a "postback" to Faces,
+     * but it must never mint a portal session.
+     */
     @Override
     public void decode(FacesContext context) {
         if (isDisabled()) {
+            return;
+        }
+        if (context.getExternalContext().getRequest() instanceof HttpServletRequest request && !"POST".equals(request.getMethod())) {
+            LOG.fine(() -> "Ignored a " + request.getMethod() + " request naming " + getClientId(context) + ": portal clicks are POST only");
             return;
         }
         String submitted = context.getExternalContext().getRequestParameterMap().get(getClientId(context));
@@ -259,10 +268,12 @@ public abstract class PortalButtonsBase extends UIComponentBase implements Clien
         String fallback = getFallback();
         if (fallback == null || fallback.isBlank()) {
             message(context, key, arguments);
-        } else if (fallback.startsWith("https://") || fallback.startsWith("http://") || fallback.startsWith("/")) {
-            redirect(context, fallback.startsWith("/") ? context.getExternalContext().getRequestContextPath() + fallback : fallback);
-        } else {
-            context.getApplication().getNavigationHandler().handleNavigation(context, null, fallback);
+            return;
+        }
+        switch (Fallback.kind(fallback)) {
+            case URL -> redirect(context, fallback);
+            case PATH -> redirect(context, context.getExternalContext().getRequestContextPath() + fallback);
+            case OUTCOME -> context.getApplication().getNavigationHandler().handleNavigation(context, null, fallback);
         }
     }
 
@@ -360,8 +371,18 @@ public abstract class PortalButtonsBase extends UIComponentBase implements Clien
      * @param element the element name
      * @param baseClass the component's own CSS class
      * @throws IOException when writing fails
+     * @throws FacesException when the {@code fallback} attribute has none of its documented forms
      */
     void startGroup(FacesContext context, String element, String baseClass) throws IOException {
+        String fallback = getFallback();
+        if (fallback != null && !fallback.isBlank()) {
+            try {
+                Fallback.kind(fallback);
+            } catch (IllegalArgumentException invalid) {
+                // At render time, not at the first failed click: a bad fallback must not wait for Paddle's next outage.
+                throw new FacesException("Portal Links component " + getClientId(context) + ": " + invalid.getMessage(), invalid);
+            }
+        }
         ResponseWriter writer = context.getResponseWriter();
         writer.startElement(element, this);
         writer.writeAttribute("id", getClientId(context), "id");

@@ -102,6 +102,33 @@ final class FormPost {
     }
 
     /**
+     * Replaces a hidden field before posting (e.g. a view state from another session, or a forged one).
+     *
+     * @param name the field
+     * @param value its new value
+     * @return this
+     */
+    FormPost with(String name, String value) {
+        hiddenFields.put(name, value);
+        return this;
+    }
+
+    /** @return the view state the page was rendered with */
+    String viewState() {
+        return hiddenFields.get("jakarta.faces.ViewState");
+    }
+
+    /**
+     * Sends the form's fields with a GET instead of a POST, as a link or an image on another site would.
+     *
+     * @param fields the extra fields, name then value
+     * @return the response
+     */
+    HttpResponse<String> get(String... fields) {
+        return send(HttpRequest.newBuilder(URI.create(page + "?" + encoded(fields))).GET().build());
+    }
+
+    /**
      * Posts the form with extra fields.
      *
      * @param headers extra request headers, name then value
@@ -109,17 +136,21 @@ final class FormPost {
      * @return the response
      */
     HttpResponse<String> post(Map<String, String> headers, String... fields) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(page).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encoded(fields)));
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    /** The hidden fields and the extra ones, form-encoded. */
+    private String encoded(String... fields) {
         Map<String, String> form = new LinkedHashMap<>(hiddenFields);
         for (int i = 0; i < fields.length; i += 2) {
             form.put(fields[i], fields[i + 1]);
         }
-        String body = form.entrySet().stream()
+        return form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpRequest.Builder request = HttpRequest.newBuilder(page).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
-        return send(request.build());
     }
 
     private HttpResponse<String> send(HttpRequest request) {

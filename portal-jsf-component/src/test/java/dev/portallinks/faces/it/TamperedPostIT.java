@@ -98,21 +98,77 @@ class TamperedPostIT extends FacesIT {
     }
 
     @Test
-    void malformedValuesAreRefused() {
-        FormPost page = page();
+    void anUnknownActionIsRefused() {
+        assertRefused(page().post(Map.of(), BUTTONS, "0|" + subscription(0) + "|delete_everything"));
+    }
 
-        assertRefused(page.post(Map.of(), BUTTONS, "0|" + subscription(0) + "|delete_everything"));
-        assertRefused(page.post(Map.of(), BUTTONS, "x|" + subscription(0) + "|cancel_subscription"));
-        assertRefused(page.post(Map.of(), BUTTONS, "0|" + subscription(0) + "|overview"));
+    @Test
+    void aRowIndexThatIsNotANumberIsRefused() {
+        assertRefused(page().post(Map.of(), BUTTONS, "x|" + subscription(0) + "|cancel_subscription"));
+    }
+
+    @Test
+    void theOverviewActionOnARowIsRefused() {
+        assertRefused(page().post(Map.of(), BUTTONS, "0|" + subscription(0) + "|overview"));
     }
 
     @Test
     void refusalsAreLoggedWithoutSecrets() {
+        TestServer.LogMark mark = TestServer.logMark();
+
         page().post(Map.of(), BUTTONS, "2|" + subscription(0) + "|cancel_subscription");
 
-        String log = TestServer.logText();
-        assertThat(log).contains("Refused a portal click on form:billing", "row 2 holds " + subscription(2))
+        assertThat(mark.textSince()).contains("Refused a portal click on form:billing", "row 2 holds " + subscription(2))
                 .doesNotContain(FacesDeployments.API_KEY);
+    }
+
+    @Test
+    void aPostedValueCannotForgeALogLineOrFloodTheLog() {
+        TestServer.LogMark mark = TestServer.logMark();
+        String forged = "x\r\n[12/1/26, 10:00:00:000 UTC] 00000001 AUDIT forged-line-" + "A".repeat(20_000);
+
+        assertRefused(page().post(Map.of(), BUTTONS, "0|" + forged + "|cancel_subscription"));
+
+        String logged = mark.textSince();
+        assertThat(logged).contains("Refused a portal click on form:billing", "\\u000d\\u000a[12/1/26", "(cut from " + forged.length() + " characters)");
+        assertThat(logged.lines()).noneMatch(line -> line.startsWith("[12/1/26, 10:00:00:000 UTC]"))
+                .allMatch(line -> line.length() < 2_000);
+    }
+
+    @Test
+    void aViewStateFromAnotherSessionNeverReachesPaddle() {
+        paddleCreates(List.of(subscription(0)));
+        String victimsViewState = page().viewState();
+
+        HttpResponse<String> response = page().with("jakarta.faces.ViewState", victimsViewState).post(Map.of(), BUTTONS,
+                "0|" + subscription(0) + "|cancel_subscription");
+
+        assertNeverReachedPaddle(response);
+    }
+
+    @Test
+    void aForgedViewStateNeverReachesPaddle() {
+        paddleCreates(List.of(subscription(0)));
+
+        HttpResponse<String> response = page().with("jakarta.faces.ViewState", "rO0ABXNyABFqYXZhLnV0aWwuSGFzaE1hcA").post(Map.of(), BUTTONS,
+                "0|" + subscription(0) + "|cancel_subscription");
+
+        assertNeverReachedPaddle(response);
+    }
+
+    @Test
+    void aGetCarryingTheViewStateAndAButtonValueNeverReachesPaddle() {
+        paddleCreates(List.of(subscription(0)));
+
+        HttpResponse<String> response = page().get(BUTTONS, "0|" + subscription(0) + "|cancel_subscription");
+
+        assertNeverReachedPaddle(response);
+    }
+
+    private static void assertNeverReachedPaddle(HttpResponse<String> response) {
+        assertThat(response.statusCode()).isNotEqualTo(303);
+        assertThat(response.headers().firstValue("Location")).isEmpty();
+        assertThat(PADDLE.getAllServeEvents()).isEmpty();
     }
 
     @Test
@@ -122,8 +178,6 @@ class TamperedPostIT extends FacesIT {
         HttpResponse<String> response = page().without("jakarta.faces.ViewState").post(Map.of(), BUTTONS,
                 "0|" + subscription(0) + "|cancel_subscription");
 
-        assertThat(response.statusCode()).isNotEqualTo(303);
-        assertThat(response.headers().firstValue("Location")).isEmpty();
-        assertThat(PADDLE.getAllServeEvents()).isEmpty();
+        assertNeverReachedPaddle(response);
     }
 }
