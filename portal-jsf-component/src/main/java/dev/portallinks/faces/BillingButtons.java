@@ -60,7 +60,6 @@ public class BillingButtons extends PortalButtonsBase {
     /** The name of the facet that renders a row's label (with {@code var} set to the row's subscription). */
     public static final String LABEL_FACET = "label";
 
-    private static final String SEPARATOR = "|";
     private static final String OVERVIEW_VALUE = "overview";
     private static final String DEFAULT_ACTIONS = "cancel_subscription update_payment_method overview";
 
@@ -130,7 +129,7 @@ public class BillingButtons extends PortalButtonsBase {
             }
             return new PortalTarget(PortalAction.OVERVIEW, customer, null);
         }
-        String[] parts = submitted.split("\\" + SEPARATOR, -1);
+        String[] parts = submitted.split("\\" + VALUE_SEPARATOR, -1);
         if (parts.length != 3) {
             throw new RefusedClickException("malformed button value " + RefusedClickException.quoted(submitted));
         }
@@ -294,6 +293,6 @@ public class BillingButtons extends PortalButtonsBase {
     }
 
     private static String value(Row row, PortalAction action) {
-        return row.index() + SEPARATOR + row.id().value() + SEPARATOR + action.paddleName().toLowerCase(Locale.ROOT);
+        return row.index() + VALUE_SEPARATOR + row.id().value() + VALUE_SEPARATOR + action.paddleName().toLowerCase(Locale.ROOT);
     }
 }

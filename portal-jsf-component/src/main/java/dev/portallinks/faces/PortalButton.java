@@ -73,20 +73,51 @@ public class PortalButton extends PortalButtonsBase {
         getStateHelper().put(PropertyKeys.label, label);
     }
 
+    /**
+     * Resolves the click against server-side state. A subscription button posts {@code action|subscription ID}: inside
+     * {@code h:dataTable} or {@code ui:repeat} the row's subscription is evaluated again on click, and if the rows
+     * changed since the page was rendered (a subscription ended), the posted ID no longer matches and the click is
+     * refused instead of acting on whatever subscription holds that row now.
+     */
     @Override
     PortalTarget resolve(FacesContext context, String submitted) throws RefusedClickException {
         CustomerId customer = customer(context);
         PortalAction action = PortalAction.fromName(getAction());
-        if (!action.paddleName().equals(submitted)) {
+        int separator = submitted.indexOf(VALUE_SEPARATOR);
+        String postedAction = separator < 0 ? submitted : submitted.substring(0, separator);
+        if (!action.paddleName().equals(postedAction)) {
             throw new RefusedClickException("the post named " + RefusedClickException.quoted(submitted) + " but the button is " + action.paddleName());
         }
         if (!action.needsSubscription()) {
+            if (separator >= 0) {
+                throw new RefusedClickException("the post named " + RefusedClickException.quoted(submitted) + " for a button without subscription");
+            }
             return new PortalTarget(action, customer, null);
         }
+        SubscriptionId current;
         try {
-            return new PortalTarget(action, customer, subscriptionId(getSubscription()));
+            current = subscriptionId(getSubscription());
         } catch (IllegalArgumentException invalid) {
             throw new RefusedClickException("the subscription attribute is invalid: " + invalid.getMessage());
+        }
+        String postedSubscription = separator < 0 ? "" : submitted.substring(separator + 1);
+        if (!current.value().equals(postedSubscription)) {
+            throw new RefusedClickException("the button's subscription is " + current + " now, but the post named "
+                    + RefusedClickException.quoted(postedSubscription));
+        }
+        return new PortalTarget(action, customer, current);
+    }
+
+    /** What the button posts: the action, and for a subscription action {@code |} and the subscription ID it was rendered for. */
+    private String buttonValue(PortalAction action) {
+        if (!action.needsSubscription()) {
+            return action.paddleName();
+        }
+        try {
+            return action.paddleName() + VALUE_SEPARATOR + subscriptionId(getSubscription()).value();
+        } catch (IllegalArgumentException notYetValid) {
+            // Rendered without a usable subscription: any click is refused (resolve says why).
+            return action.paddleName();
         }
     }
 
@@ -108,7 +139,7 @@ public class PortalButton extends PortalButtonsBase {
         };
         String label = label(context, getLabel(), key);
         startGroup(context, "span", "pl-portal-button");
-        encodeButton(context, getClientId(context) + UINamingContainer.getSeparatorChar(context) + "button", action.paddleName(), label, label, action.name().toLowerCase(java.util.Locale.ROOT));
+        encodeButton(context, getClientId(context) + UINamingContainer.getSeparatorChar(context) + "button", buttonValue(action), label, label, action.name().toLowerCase(java.util.Locale.ROOT));
         context.getResponseWriter().endElement("span");
     }
 

@@ -54,6 +54,8 @@ public abstract class PortalButtonsBase extends UIComponentBase implements Clien
     public static final String NAMESPACE = "http://portallinks.dev/faces";
 
     private static final Logger LOG = Logger.getLogger(PortalButtonsBase.class.getName());
+    /** Separates the parts of a posted button value (row, subscription ID, action); none of them can contain it. */
+    static final String VALUE_SEPARATOR = "|";
     private static final String CLICK_EVENT = "action";
     private static final String SCRIPT = "PortalLinks.click";
 
@@ -388,6 +390,8 @@ public abstract class PortalButtonsBase extends UIComponentBase implements Clien
         writer.writeAttribute("id", getClientId(context), "id");
         writer.writeAttribute("class", classes(baseClass, getStyleClass()), "styleClass");
         writer.writeAttribute("data-pl-buttons", "", null);
+        // Shown by the script when a Faces Ajax click fails without an answer the page can render (an expired session).
+        writer.writeAttribute("data-pl-ajax-error", Messages.get(context, "error.ajax"), null);
     }
 
     /**

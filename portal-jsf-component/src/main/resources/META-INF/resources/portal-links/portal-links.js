@@ -26,23 +26,55 @@ var PortalLinks = window.PortalLinks || (function () {
         }
     }
 
+    function freeAll(showError) {
+        document.querySelectorAll("[data-pl-buttons][aria-busy=true]").forEach(function (box) {
+            setBusy(box, false);
+            if (showError) {
+                say(box, box.getAttribute("data-pl-ajax-error"));
+            }
+        });
+    }
+
+    /** Shows a short text in the button group itself: after an Ajax error nothing else on the page changes. */
+    function say(box, text) {
+        if (!text) {
+            return;
+        }
+        var note = box.querySelector(".pl-error");
+        if (!note) {
+            note = document.createElement(box.tagName === "SPAN" ? "span" : "p");
+            note.className = "pl-error";
+            note.setAttribute("role", "alert");
+            box.appendChild(note);
+        }
+        note.textContent = text;
+    }
+
     function listen() {
         if (listening || !window.faces || !faces.ajax) {
             return;
         }
         listening = true;
-        var done = function (data) {
-            if (data.status && data.status !== "success") {
-                return;
-            }
+        faces.ajax.addOnEvent(function (data) {
             // After an answer without redirect (a message was rendered), the buttons are usable again.
-            document.querySelectorAll("[data-pl-buttons][aria-busy=true]").forEach(function (box) {
-                setBusy(box, false);
-            });
-        };
-        faces.ajax.addOnEvent(done);
-        faces.ajax.addOnError(done);
+            if (data.status === "success") {
+                freeAll(false);
+            }
+        });
+        // An expired view or session, an HTTP error, an empty or unreadable answer: free the buttons and tell the
+        // customer to reload, instead of leaving them busy for ever.
+        faces.ajax.addOnError(function () {
+            freeAll(true);
+        });
     }
+
+    // A page restored from the back/forward cache (the customer came back from the portal) still shows the busy
+    // state of the click that left it: free the buttons so the next click works.
+    window.addEventListener("pageshow", function (event) {
+        if (event.persisted) {
+            freeAll(false);
+        }
+    });
 
     /**
      * Handles a click on a portal button.

@@ -266,10 +266,47 @@ class BillingButtonsIT extends FacesIT {
         stubPortalPage();
 
         WebDriver browser = open("billing.xhtml");
-        ((JavascriptExecutor) browser).executeScript("var b = document.getElementById('form:billing:0:cancel'); b.click(); b.click();");
+        // The second click in a later task: two clicks in one task are coalesced by the browser into one submission,
+        // which would let this test pass without the guard.
+        ((JavascriptExecutor) browser).executeScript("var b = document.getElementById('form:billing:0:cancel'); b.click();"
+                + " setTimeout(function () { b.click(); }, 100);");
 
         waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("portal")));
         PADDLE.verify(1, postRequestedFor(urlPathEqualTo(SESSIONS)));
+    }
+
+    @Test
+    void anAjaxClickAfterTheSessionExpiredFreesTheButtonsAndSaysToReload() {
+        paddleCreates(List.of(subscription(0)));
+        WebDriver browser = open("billing-ajax.xhtml");
+        browser.manage().deleteAllCookies(); // the session is gone: the view state names nothing the server has
+
+        browser.findElement(By.id("form:billing:0:cancel")).click();
+
+        String note = waitFor(browser).until(driver -> {
+            List<WebElement> notes = driver.findElements(By.cssSelector("#form\\:billing .pl-error"));
+            return notes.isEmpty() || notes.get(0).getText().isBlank() ? null : notes.get(0).getText();
+        });
+        assertThat(note).contains("reload the page");
+        assertThat(browser.findElement(By.id("form:billing")).getAttribute("aria-busy")).isNotEqualTo("true");
+        assertThat(PADDLE.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void backFromThePortalFindsWorkingButtons() {
+        paddleCreates(List.of(subscription(0)));
+        WebDriver browser = open("billing.xhtml");
+        ((JavascriptExecutor) browser).executeScript("window.plTestMarker = 'still this page';");
+        clickToPortal(browser, "form:billing:0:cancel");
+
+        browser.navigate().back();
+        waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("title")));
+
+        // The page came back from the back/forward cache (its script state survived), busy state and all...
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.plTestMarker;")).isEqualTo("still this page");
+        // ...and its buttons work again.
+        assertThat(clickToPortal(browser, "form:billing:0:cancel")).contains("subscription_id=" + subscription(0));
+        PADDLE.verify(2, postRequestedFor(urlPathEqualTo(SESSIONS)));
     }
 
     @Test
