@@ -187,9 +187,15 @@ public abstract class PortalButtonsBase extends UIComponentBase implements Clien
             return;
         }
         String submitted = context.getExternalContext().getRequestParameterMap().get(getClientId(context));
-        if (submitted != null) {
-            queueEvent(new PortalClickEvent(this, submitted));
+        if (submitted == null) {
+            return;
         }
+        String refusal = ViewStateGuard.refusal(context);
+        if (refusal != null) {
+            LOG.fine(() -> "Ignored a click on " + getClientId(context) + ": " + refusal);
+            return;
+        }
+        queueEvent(new PortalClickEvent(this, submitted));
     }
 
     @Override
@@ -373,9 +379,14 @@ public abstract class PortalButtonsBase extends UIComponentBase implements Clien
      * @param element the element name
      * @param baseClass the component's own CSS class
      * @throws IOException when writing fails
-     * @throws FacesException when the {@code fallback} attribute has none of its documented forms
+     * @throws FacesException when the {@code fallback} attribute has none of its documented forms, or the view state is
+     *         not the server's ({@link ViewStateGuard})
      */
     void startGroup(FacesContext context, String element, String baseClass) throws IOException {
+        String refusal = ViewStateGuard.refusal(context);
+        if (refusal != null) {
+            throw new FacesException("Portal Links component " + getClientId(context) + " cannot be used here: " + refusal);
+        }
         String fallback = getFallback();
         if (fallback != null && !fallback.isBlank()) {
             try {

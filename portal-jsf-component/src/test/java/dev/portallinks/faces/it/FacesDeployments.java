@@ -46,6 +46,19 @@ final class FacesDeployments {
      * @return the archive
      */
     static WebArchive war(String name, Map<String, String> changes, String... pages) {
+        return war(name, "web.xml", changes, pages);
+    }
+
+    /**
+     * The WAR with another web.xml and some configuration changed.
+     *
+     * @param name the deployment name
+     * @param webXml the web.xml under src/test/resources/pages to use
+     * @param changes properties to set; an empty value leaves the property unset (the library's default applies)
+     * @param pages the XHTML pages under src/test/resources/pages to include
+     * @return the archive
+     */
+    static WebArchive war(String name, String webXml, Map<String, String> changes, String... pages) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("paddle.api-key", API_KEY);
         config.put("paddle.portal.allowed-origins", "https://customer-portal.paddle.com," + PaddleStub.origin());
@@ -67,7 +80,7 @@ final class FacesDeployments {
         WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addPackage(Account.class.getPackage())
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
-                .addAsWebInfResource(page("web.xml"), "web.xml")
+                .addAsWebInfResource(page(webXml), "web.xml")
                 .addAsWebInfResource(page("faces-config.xml"), "faces-config.xml")
                 .addAsResource(new StringAsset(properties), "META-INF/microprofile-config.properties");
         war.addAsWebResource(page("fallback.xhtml"), "fallback.xhtml");

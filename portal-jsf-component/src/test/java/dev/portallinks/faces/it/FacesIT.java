@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.portallinks.faces.it.app.Account;
@@ -48,6 +49,47 @@ abstract class FacesIT {
     String base() {
         String url = TestServer.onLoopback(deploymentUrl).toString();
         return url.endsWith("/") ? url : url + "/";
+    }
+
+    /**
+     * Asserts a click was refused: the page again with the "no longer available" message, no redirect, no token, no
+     * call to Paddle.
+     *
+     * @param response the answer to the click
+     */
+    static void assertRefused(HttpResponse<String> response) {
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Location")).isEmpty();
+        assertThat(response.body()).contains("no longer available").doesNotContain("token=");
+        assertThat(PADDLE.getAllServeEvents()).isEmpty();
+    }
+
+    /**
+     * Asserts a request never reached Paddle and sent the browser nowhere (whatever error page Faces answered).
+     *
+     * @param response the answer
+     */
+    static void assertNeverReachedPaddle(HttpResponse<String> response) {
+        assertThat(response.statusCode()).isNotEqualTo(303);
+        assertThat(response.headers().firstValue("Location")).isEmpty();
+        assertThat(PADDLE.getAllServeEvents()).isEmpty();
+    }
+
+    /**
+     * GETs a page of this deployment, as a browser would on its first visit.
+     *
+     * @param page the page, relative to the deployment
+     * @return the answer
+     */
+    HttpResponse<String> getPage(String page) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(base() + page)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     /**

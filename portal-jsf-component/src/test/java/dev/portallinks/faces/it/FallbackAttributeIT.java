@@ -3,9 +3,6 @@ package dev.portallinks.faces.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portallinks.it.TestServer;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -24,11 +21,10 @@ class FallbackAttributeIT extends FacesIT {
     }
 
     @Test
-    void aFallbackOfNoAcceptedFormFailsThePageWhenItRenders() throws IOException, InterruptedException {
+    void aFallbackOfNoAcceptedFormFailsThePageWhenItRenders() {
         TestServer.LogMark mark = TestServer.logMark();
 
-        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "bad-fallback.xhtml")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = getPage("bad-fallback.xhtml");
 
         assertThat(page.statusCode()).isEqualTo(500);
         assertThat(page.body()).doesNotContain("data-pl-buttons");

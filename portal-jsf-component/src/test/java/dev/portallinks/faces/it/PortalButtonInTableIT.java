@@ -39,12 +39,6 @@ class PortalButtonInTableIT extends FacesIT {
         return new FormPost(URI.create(base() + "table-buttons.xhtml")).load();
     }
 
-    private static void assertRefused(HttpResponse<String> response) {
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Location")).isEmpty();
-        assertThat(response.body()).contains("no longer available");
-        assertThat(PADDLE.getAllServeEvents()).isEmpty();
-    }
 
     @Test
     void theRowsButtonCancelsTheRowsSubscription() {
