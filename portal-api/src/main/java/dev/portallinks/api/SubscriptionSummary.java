@@ -14,9 +14,25 @@ import java.util.Optional;
  * @param nextBilledAt when it is billed next, null when it is not (canceled, paused)
  * @param currencyCode the ISO 4217 currency it is billed in, not null
  * @param items its items, not null, possibly empty
+ * @param scheduledChange the change Paddle has scheduled (e.g. a cancellation at the end of the period), null when none
  */
 public record SubscriptionSummary(SubscriptionId id, CustomerId customer, SubscriptionStatus status, Instant nextBilledAt, String currencyCode,
-        List<SubscriptionItem> items) implements java.io.Serializable {
+        List<SubscriptionItem> items, ScheduledChange scheduledChange) implements java.io.Serializable {
+
+    /**
+     * A summary without a scheduled change.
+     *
+     * @param id the subscription, not null
+     * @param customer the customer it belongs to, not null
+     * @param status its status, not null
+     * @param nextBilledAt when it is billed next, null when it is not
+     * @param currencyCode the ISO 4217 currency, not null
+     * @param items its items, not null
+     */
+    public SubscriptionSummary(SubscriptionId id, CustomerId customer, SubscriptionStatus status, Instant nextBilledAt, String currencyCode,
+            List<SubscriptionItem> items) {
+        this(id, customer, status, nextBilledAt, currencyCode, items, null);
+    }
 
     /**
      * Validates and copies the summary.
@@ -39,6 +55,24 @@ public record SubscriptionSummary(SubscriptionId id, CustomerId customer, Subscr
      */
     public List<String> productNames() {
         return items.stream().map(SubscriptionItem::productName).distinct().toList();
+    }
+
+    /**
+     * Returns the change Paddle has scheduled.
+     *
+     * @return the change, or empty when none is scheduled
+     */
+    public Optional<ScheduledChange> pendingChange() {
+        return Optional.ofNullable(scheduledChange);
+    }
+
+    /**
+     * Tells whether a cancellation is scheduled: the subscription runs until {@link ScheduledChange#effectiveAt()}.
+     *
+     * @return true when Paddle will cancel it
+     */
+    public boolean cancellationScheduled() {
+        return scheduledChange != null && scheduledChange.isCancellation();
     }
 
     /**

@@ -143,4 +143,45 @@ class SubscriptionSummaryTest {
                 .hasMessageContaining("currencyCode")
                 .hasMessageContaining("euro");
     }
+
+    @Test
+    void withoutAScheduledChangeNothingIsPending() {
+        SubscriptionSummary summary = summary("USD", List.of());
+
+        assertThat(summary.scheduledChange()).isNull();
+        assertThat(summary.pendingChange()).isEmpty();
+        assertThat(summary.cancellationScheduled()).isFalse();
+    }
+
+    @Test
+    void aScheduledCancellationIsPendingWithItsDate() {
+        ScheduledChange cancel = new ScheduledChange(ScheduledChange.Action.CANCEL, NEXT);
+
+        SubscriptionSummary summary = new SubscriptionSummary(ID, CUSTOMER, SubscriptionStatus.ACTIVE, NEXT, "USD", List.of(), cancel);
+
+        assertThat(summary.pendingChange()).contains(cancel);
+        assertThat(summary.cancellationScheduled()).isTrue();
+    }
+
+    @Test
+    void aScheduledPauseIsNotACancellation() {
+        SubscriptionSummary summary = new SubscriptionSummary(ID, CUSTOMER, SubscriptionStatus.ACTIVE, NEXT, "USD", List.of(),
+                new ScheduledChange(ScheduledChange.Action.PAUSE, NEXT));
+
+        assertThat(summary.cancellationScheduled()).isFalse();
+    }
+
+    @Test
+    void aScheduledChangeNeedsItsActionAndDate() {
+        assertThatThrownBy(() -> new ScheduledChange(null, NEXT)).hasMessage("action must not be null");
+        assertThatThrownBy(() -> new ScheduledChange(ScheduledChange.Action.CANCEL, null)).hasMessage("effectiveAt must not be null");
+    }
+
+    @Test
+    void scheduledChangeActionsMapFromPaddlesNamesAndUnknownOnesDoNotFail() {
+        assertThat(ScheduledChange.Action.fromPaddleName("cancel")).isEqualTo(ScheduledChange.Action.CANCEL);
+        assertThat(ScheduledChange.Action.fromPaddleName("pause")).isEqualTo(ScheduledChange.Action.PAUSE);
+        assertThat(ScheduledChange.Action.fromPaddleName("resume")).isEqualTo(ScheduledChange.Action.RESUME);
+        assertThat(ScheduledChange.Action.fromPaddleName("upgrade")).isEqualTo(ScheduledChange.Action.UNKNOWN);
+    }
 }

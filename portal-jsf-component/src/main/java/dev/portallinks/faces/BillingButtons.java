@@ -3,6 +3,7 @@ package dev.portallinks.faces;
 import dev.portallinks.api.CustomerId;
 import dev.portallinks.api.PortalAction;
 import dev.portallinks.api.SubscriptionId;
+import dev.portallinks.api.SubscriptionStatus;
 import dev.portallinks.api.SubscriptionSummary;
 import jakarta.faces.FacesException;
 import jakarta.faces.application.ResourceDependency;
@@ -14,6 +15,7 @@ import jakarta.faces.context.ResponseWriter;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +33,11 @@ import java.util.Set;
  * {@link dev.portallinks.api.PortalLinkService} for a fresh session with just that subscription, and answers
  * with a {@code 303 See Other} to the checked portal link ({@code Cache-Control: no-store}). On failure the page
  * stays, with a Faces message for this component's client ID, unless a {@code fallback} is set.
+ *
+ * <p>Given {@link SubscriptionSummary} rows, a row shows only what makes sense for its subscription: a
+ * {@code canceled} subscription has neither button (Paddle would only open the overview), one whose cancellation is
+ * already scheduled says "Cancels on &lt;date&gt;" instead of offering Cancel, and a {@code past_due} one offers
+ * <em>Update payment method</em> first. A click on a button the row does not show (now) is refused.
  *
  * <h2>Usage</h2>
  * <pre>
@@ -153,11 +160,37 @@ public class BillingButtons extends PortalButtonsBase {
         if (index < 0 || index >= rows.size()) {
             throw new RefusedClickException("row " + index + " is not one of the " + rows.size() + " current subscriptions");
         }
-        SubscriptionId current = rows.get(index).id();
+        Row row = rows.get(index);
+        SubscriptionId current = row.id();
         if (!current.value().equals(parts[1])) {
             throw new RefusedClickException("row " + index + " holds " + current + " now, but the post named " + RefusedClickException.quoted(parts[1]));
         }
+        if (!rowActions(row, shown).contains(action)) {
+            throw new RefusedClickException("row " + index + " (" + current + ") does not offer " + action + " now: "
+                    + (row.item() instanceof SubscriptionSummary summary ? "status " + summary.status().paddleName()
+                            + (summary.cancellationScheduled() ? ", cancellation scheduled" : "") : "not shown"));
+        }
         return new PortalTarget(action, customer, current);
+    }
+
+    /**
+     * The subscription buttons a row shows, in order: the component's {@code actions}, minus what makes no sense for
+     * the row's subscription when the row is a {@link SubscriptionSummary} (none when canceled, no Cancel when a
+     * cancellation is scheduled), with Update payment method first when the subscription is past due.
+     */
+    private static List<PortalAction> rowActions(Row row, Set<PortalAction> shown) {
+        SubscriptionSummary summary = row.item() instanceof SubscriptionSummary known ? known : null;
+        if (summary != null && summary.status() == SubscriptionStatus.CANCELED) {
+            return List.of();
+        }
+        List<PortalAction> actions = new ArrayList<>(2);
+        if (shown.contains(PortalAction.CANCEL_SUBSCRIPTION) && (summary == null || !summary.cancellationScheduled())) {
+            actions.add(PortalAction.CANCEL_SUBSCRIPTION);
+        }
+        if (shown.contains(PortalAction.UPDATE_PAYMENT_METHOD)) {
+            actions.add(summary != null && summary.status() == SubscriptionStatus.PAST_DUE ? 0 : actions.size(), PortalAction.UPDATE_PAYMENT_METHOD);
+        }
+        return actions;
     }
 
     private Set<PortalAction> shownActions() {
@@ -258,15 +291,23 @@ public class BillingButtons extends PortalButtonsBase {
             writer.startElement("span", this);
             writer.writeAttribute("class", "pl-billing__actions", null);
             char separator = UINamingContainer.getSeparatorChar(context);
-            if (shown.contains(PortalAction.CANCEL_SUBSCRIPTION)) {
-                String label = label(context, getCancelLabel(), "label.cancel");
-                encodeButton(context, rowId + separator + "cancel", value(row, PortalAction.CANCEL_SUBSCRIPTION), label,
-                        Messages.get(context, "label.accessible", label, rowLabel), "cancel");
+            if (shown.contains(PortalAction.CANCEL_SUBSCRIPTION) && row.item() instanceof SubscriptionSummary summary
+                    && summary.status() != SubscriptionStatus.CANCELED && summary.cancellationScheduled()) {
+                writer.startElement("span", this);
+                writer.writeAttribute("class", "pl-billing__note", null);
+                writer.writeText(Messages.get(context, "label.cancelsOn", Date.from(summary.scheduledChange().effectiveAt())), null);
+                writer.endElement("span");
             }
-            if (shown.contains(PortalAction.UPDATE_PAYMENT_METHOD)) {
-                String label = label(context, getUpdatePaymentMethodLabel(), "label.updatePaymentMethod");
-                encodeButton(context, rowId + separator + "updatePaymentMethod", value(row, PortalAction.UPDATE_PAYMENT_METHOD), label,
-                        Messages.get(context, "label.accessible", label, rowLabel), "update-payment-method");
+            for (PortalAction action : rowActions(row, shown)) {
+                if (action == PortalAction.CANCEL_SUBSCRIPTION) {
+                    String label = label(context, getCancelLabel(), "label.cancel");
+                    encodeButton(context, rowId + separator + "cancel", value(row, action), label,
+                            Messages.get(context, "label.accessible", label, rowLabel), "cancel");
+                } else {
+                    String label = label(context, getUpdatePaymentMethodLabel(), "label.updatePaymentMethod");
+                    encodeButton(context, rowId + separator + "updatePaymentMethod", value(row, action), label,
+                            Messages.get(context, "label.accessible", label, rowLabel), "update-payment-method");
+                }
             }
             writer.endElement("span");
             writer.endElement("li");

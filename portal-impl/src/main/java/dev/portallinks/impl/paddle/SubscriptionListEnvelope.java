@@ -35,6 +35,21 @@ public class SubscriptionListEnvelope {
 
         /** The items. */
         public List<Item> items;
+
+        /** A change Paddle will make at the end of the period, or null. */
+        @JsonbProperty("scheduled_change")
+        public ScheduledChange scheduledChange;
+    }
+
+    /** Paddle's {@code scheduled_change}. */
+    public static class ScheduledChange {
+
+        /** {@code cancel}, {@code pause} or {@code resume}. */
+        public String action;
+
+        /** RFC 3339. */
+        @JsonbProperty("effective_at")
+        public String effectiveAt;
     }
 
     /** A subscription item. */

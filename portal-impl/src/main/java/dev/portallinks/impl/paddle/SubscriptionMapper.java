@@ -3,6 +3,7 @@ package dev.portallinks.impl.paddle;
 import dev.portallinks.api.Amount;
 import dev.portallinks.api.CustomerId;
 import dev.portallinks.api.PaddleOperation;
+import dev.portallinks.api.ScheduledChange;
 import dev.portallinks.api.SubscriptionId;
 import dev.portallinks.api.SubscriptionItem;
 import dev.portallinks.api.SubscriptionStatus;
@@ -89,7 +90,16 @@ public final class SubscriptionMapper {
             items.add(toItem(reader, field + ".items[" + i + "]", reader.required(field + ".items[" + i + "]", wireItems.get(i))));
         }
         return new SubscriptionSummary(id, owner, status,
-                subscription.nextBilledAt == null ? null : reader.instant(field + ".next_billed_at", subscription.nextBilledAt), currency, items);
+                subscription.nextBilledAt == null ? null : reader.instant(field + ".next_billed_at", subscription.nextBilledAt), currency, items,
+                toScheduledChange(reader, field + ".scheduled_change", subscription.scheduledChange));
+    }
+
+    private static ScheduledChange toScheduledChange(ResponseReader reader, String field, SubscriptionListEnvelope.ScheduledChange change) {
+        if (change == null) {
+            return null;
+        }
+        return new ScheduledChange(ScheduledChange.Action.fromPaddleName(reader.required(field + ".action", change.action)),
+                reader.instant(field + ".effective_at", reader.required(field + ".effective_at", change.effectiveAt)));
     }
 
     private static SubscriptionItem toItem(ResponseReader reader, String field, SubscriptionListEnvelope.Item item) {

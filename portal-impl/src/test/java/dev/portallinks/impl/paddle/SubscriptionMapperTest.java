@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.portallinks.api.Amount;
 import dev.portallinks.api.CustomerId;
 import dev.portallinks.api.PaddleOperation;
+import dev.portallinks.api.ScheduledChange;
 import dev.portallinks.api.SubscriptionItem;
 import dev.portallinks.api.SubscriptionStatus;
 import dev.portallinks.api.SubscriptionSummary;
@@ -91,6 +92,40 @@ class SubscriptionMapperTest {
                 Instant.parse("2025-02-08T11:15:15.565Z"), null);
         assertThat(summaries).extracting(SubscriptionSummary::recurringSubtotal).containsExactly(Optional.of(new Amount(30_000, "USD")),
                 Optional.of(new Amount(40_000, "USD")), Optional.of(new Amount(4_250_000, "USD")), Optional.of(new Amount(40_000, "USD")));
+    }
+
+    @Test
+    void listDefaultKeepsTheChangePaddleScheduled() {
+        List<SubscriptionSummary> summaries = mapper.toSummaries(listDefaultForOneCustomer(), CUSTOMER);
+
+        assertThat(summaries).extracting(SubscriptionSummary::pendingChange).containsExactly(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(new ScheduledChange(ScheduledChange.Action.PAUSE, Instant.parse("2024-02-25T16:32:41.247Z"))));
+        assertThat(summaries).noneMatch(SubscriptionSummary::cancellationScheduled);
+    }
+
+    @Test
+    void aScheduledCancellationIsMapped() {
+        SubscriptionListEnvelope page = listDefaultForOneCustomer();
+        page.data.get(3).scheduledChange.action = "cancel";
+
+        SubscriptionSummary summary = mapper.toSummaries(page, CUSTOMER).get(3);
+
+        assertThat(summary.cancellationScheduled()).isTrue();
+        assertThat(summary.scheduledChange().effectiveAt()).isEqualTo(Instant.parse("2024-02-25T16:32:41.247Z"));
+    }
+
+    @Test
+    void aScheduledChangeWithoutActionOrDateIsRejectedByName() {
+        rejectedWith(p -> p.data.get(0).scheduledChange = new SubscriptionListEnvelope.ScheduledChange(), "data[0].scheduled_change.action is missing");
+    }
+
+    @Test
+    void aScheduledChangeWithAMalformedDateIsRejectedByName() {
+        rejectedWith(p -> {
+            p.data.get(0).scheduledChange = new SubscriptionListEnvelope.ScheduledChange();
+            p.data.get(0).scheduledChange.action = "cancel";
+            p.data.get(0).scheduledChange.effectiveAt = "end of month";
+        }, "data[0].scheduled_change.effective_at", "RFC 3339");
     }
 
     @Test

@@ -102,6 +102,17 @@ abstract class FacesIT {
     }
 
     /**
+     * Sets a subscription's status on the server (and a scheduled cancellation, or null), as Paddle's listing would show.
+     *
+     * @param subscription the subscription
+     * @param status Paddle's status name
+     * @param cancelsAt when a scheduled cancellation takes effect, or null for none
+     */
+    void status(String subscription, String status, String cancelsAt) {
+        state("status", "subscription=" + subscription + "&status=" + status + (cancelsAt == null ? "" : "&cancelsAt=" + cancelsAt));
+    }
+
+    /**
      * Removes one subscription on the server, as if it had ended since the page was rendered.
      *
      * @param subscription the subscription

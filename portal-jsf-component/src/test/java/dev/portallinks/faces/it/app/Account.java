@@ -1,9 +1,17 @@
 package dev.portallinks.faces.it.app;
 
+import dev.portallinks.api.CustomerId;
+import dev.portallinks.api.ScheduledChange;
+import dev.portallinks.api.SubscriptionId;
+import dev.portallinks.api.SubscriptionStatus;
+import dev.portallinks.api.SubscriptionSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -18,6 +26,8 @@ public class Account {
     public static final String CUSTOMER = "ctm_01gysfvfy7vqhpzkq8rjmrq7an";
 
     private final List<String> subscriptions = new CopyOnWriteArrayList<>();
+    private final Map<String, SubscriptionStatus> statuses = new ConcurrentHashMap<>();
+    private final Map<String, Instant> cancellations = new ConcurrentHashMap<>();
     /** The HTTP session attribute holding the customer a test signed in ({@link StateResource#signIn}). */
     static final String SIGNED_IN = "dev.portallinks.faces.it.customer";
 
@@ -33,12 +43,36 @@ public class Account {
         return List.copyOf(subscriptions);
     }
 
+    /**
+     * The subscriptions as Paddle's listing would give them: each with its status (active unless a test set another)
+     * and a scheduled cancellation where a test set one.
+     *
+     * @return the summaries, in order
+     */
+    public List<SubscriptionSummary> getSummaries() {
+        CustomerId customer = CustomerId.of(getCustomer());
+        return subscriptions.stream().map(id -> new SubscriptionSummary(SubscriptionId.of(id), customer,
+                statuses.getOrDefault(id, SubscriptionStatus.ACTIVE), null, "USD", List.of(),
+                cancellations.containsKey(id) ? new ScheduledChange(ScheduledChange.Action.CANCEL, cancellations.get(id)) : null)).toList();
+    }
+
+    void status(String subscription, SubscriptionStatus status, Instant cancelsAt) {
+        statuses.put(subscription, status);
+        if (cancelsAt == null) {
+            cancellations.remove(subscription);
+        } else {
+            cancellations.put(subscription, cancelsAt);
+        }
+    }
+
     /** @return the first subscription, for the single button, or null */
     public String getFirst() {
         return subscriptions.isEmpty() ? null : subscriptions.get(0);
     }
 
     void replace(List<String> replacement) {
+        statuses.clear();
+        cancellations.clear();
         subscriptions.clear();
         subscriptions.addAll(replacement);
     }

@@ -1,5 +1,6 @@
 package dev.portallinks.faces.it.app;
 
+import dev.portallinks.api.SubscriptionStatus;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ApplicationPath;
@@ -10,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.List;
 
 /** Lets a test set the server-side state before it drives the browser. Not part of any page. */
@@ -50,6 +52,22 @@ public class StateResource {
     @Path("sign-in")
     public Response signIn(@Context HttpServletRequest request, @QueryParam("customer") String customer) {
         request.getSession(true).setAttribute(Account.SIGNED_IN, customer);
+        return Response.noContent().build();
+    }
+
+    /**
+     * Sets a subscription's status and, optionally, a scheduled cancellation, as Paddle's listing would show them.
+     *
+     * @param subscription the subscription
+     * @param status Paddle's status name, e.g. {@code past_due}
+     * @param cancelsAt when a scheduled cancellation takes effect (ISO-8601), or absent
+     * @return 204
+     */
+    @POST
+    @Path("status")
+    public Response status(@QueryParam("subscription") String subscription, @QueryParam("status") String status,
+            @QueryParam("cancelsAt") String cancelsAt) {
+        account.status(subscription, SubscriptionStatus.fromPaddleName(status), cancelsAt == null ? null : Instant.parse(cancelsAt));
         return Response.noContent().build();
     }
 

@@ -1,0 +1,90 @@
+package dev.portallinks.faces.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.portallinks.it.PaddleStub.subscription;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code <pl:billingButtons>} over {@code SubscriptionSummary} rows shows what makes sense for each subscription:
+ * nothing for a canceled one, "Cancels on" instead of Cancel when a cancellation is scheduled, Update payment method
+ * first when past due; and a click on a button the row does not offer now is refused.
+ */
+class ButtonsByStatusIT extends FacesIT {
+
+    private static final String PAGE = "billing-summaries.xhtml";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return FacesDeployments.war("buttons-by-status", PAGE);
+    }
+
+    @BeforeEach
+    void twoActiveSubscriptions() {
+        subscriptions(List.of(subscription(0), subscription(1)));
+    }
+
+    private String render() {
+        HttpResponse<String> page = getPage(PAGE);
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        return page.body();
+    }
+
+    @Test
+    void aCanceledSubscriptionHasNeitherButton() {
+        status(subscription(0), "canceled", null);
+
+        String html = render();
+
+        assertThat(html).doesNotContain("form:billing:0:cancel", "form:billing:0:updatePaymentMethod")
+                .contains("form:billing:1:cancel", "form:billing:1:updatePaymentMethod");
+    }
+
+    @Test
+    void aScheduledCancellationSaysWhenInsteadOfOfferingCancel() {
+        status(subscription(0), "active", "2030-03-15T12:00:00Z");
+
+        String html = render();
+
+        assertThat(html).contains("Cancels on March 15, 2030", "form:billing:0:updatePaymentMethod").doesNotContain("form:billing:0:cancel");
+    }
+
+    @Test
+    void aPastDueSubscriptionOffersUpdatePaymentMethodFirst() {
+        status(subscription(0), "past_due", null);
+
+        String html = render();
+
+        assertThat(html.indexOf("form:billing:0:updatePaymentMethod")).isPositive().isLessThan(html.indexOf("form:billing:0:cancel"));
+        assertThat(html.indexOf("form:billing:1:cancel")).isPositive().isLessThan(html.indexOf("form:billing:1:updatePaymentMethod"));
+    }
+
+    @Test
+    void aCancelClickOnASubscriptionCanceledSinceRenderingIsRefused() {
+        paddleCreates(List.of(subscription(0)));
+        FormPost page = new FormPost(URI.create(base() + PAGE)).load();
+        status(subscription(0), "canceled", null);
+
+        assertRefused(page.post(Map.of(), "form:billing", "0|" + subscription(0) + "|cancel_subscription"));
+    }
+
+    @Test
+    void anActiveRowsCancelStillOpensThePortal() {
+        paddleCreates(List.of(subscription(1)));
+
+        HttpResponse<String> response = new FormPost(URI.create(base() + PAGE)).load().post(Map.of(), "form:billing",
+                "1|" + subscription(1) + "|cancel_subscription");
+
+        assertThat(response.statusCode()).isEqualTo(303);
+        PADDLE.verify(1, postRequestedFor(urlPathEqualTo("/customers/" + CUSTOMER + "/portal-sessions")));
+    }
+}
