@@ -91,21 +91,41 @@ class SimulatorContractIT {
     }
 
     @Test
-    void errorsAreThoseOfPaddle() {
+    void aWrongKeyIs401() {
         HttpResponse<String> badKey = call("POST", "customers/" + CUSTOMER + "/portal-sessions", "{}", "pdl_sdbx_apikey_wrong");
-        HttpResponse<String> tooMany = call("POST", "customers/" + CUSTOMER + "/portal-sessions", ids(26, 99), KEY);
-        HttpResponse<String> duplicate = call("POST", "customers/" + CUSTOMER + "/portal-sessions", ids(3, 1), KEY);
-        HttpResponse<String> badId = call("POST", "customers/" + CUSTOMER + "/portal-sessions", "{\"subscription_ids\":[\"sub_123\"]}", KEY);
-        HttpResponse<String> unknown = call("POST", "customers/ctm_01gysfvfy7vqhpzkq8rjmrq7an/portal-sessions", "{}", KEY);
 
         assertThat(badKey.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void moreThan25SubscriptionsIsAnInvalidField() {
+        HttpResponse<String> tooMany = call("POST", "customers/" + CUSTOMER + "/portal-sessions", ids(26, 99), KEY);
+
         assertThat(tooMany.statusCode()).isEqualTo(400);
         assertThat(json(tooMany).getJsonObject("error").getString("code")).isEqualTo("invalid_field");
         assertThat(tooMany.body()).contains("at most 25");
+    }
+
+    @Test
+    void duplicateSubscriptionsAre400() {
+        HttpResponse<String> duplicate = call("POST", "customers/" + CUSTOMER + "/portal-sessions", ids(3, 1), KEY);
+
         assertThat(duplicate.statusCode()).isEqualTo(400);
         assertThat(duplicate.body()).contains("unique");
+    }
+
+    @Test
+    void aMalformedSubscriptionIdNamesTheField() {
+        HttpResponse<String> badId = call("POST", "customers/" + CUSTOMER + "/portal-sessions", "{\"subscription_ids\":[\"sub_123\"]}", KEY);
+
         assertThat(badId.statusCode()).isEqualTo(400);
         assertThat(json(badId).getJsonObject("error").getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("subscription_ids[0]");
+    }
+
+    @Test
+    void anUnknownCustomerIsNotFound() {
+        HttpResponse<String> unknown = call("POST", "customers/ctm_01gysfvfy7vqhpzkq8rjmrq7an/portal-sessions", "{}", KEY);
+
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(json(unknown).getJsonObject("error").getString("code")).isEqualTo("not_found");
     }
