@@ -59,4 +59,10 @@ public class PaddleRateLimitedException extends PortalLinkException {
     public boolean answeredByPaddle() {
         return answeredByPaddle;
     }
+
+    /** {@inheritDoc} Paddle's rate limit is in force: a fallback applies. */
+    @Override
+    public boolean fallbackApplies() {
+        return true;
+    }
 }

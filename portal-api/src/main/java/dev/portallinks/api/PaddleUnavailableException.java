@@ -101,4 +101,10 @@ public class PaddleUnavailableException extends PortalLinkException {
     public int attempts() {
         return attempts;
     }
+
+    /** {@inheritDoc} Paddle cannot be used right now, whatever the reason: a fallback applies. */
+    @Override
+    public boolean fallbackApplies() {
+        return true;
+    }
 }

@@ -20,6 +20,14 @@ package dev.portallinks.api;
  * key, for example).</li>
  * </ul>
  * No message or {@code toString()} of these exceptions contains the API key or a portal token.
+ *
+ * <p><b>Fallback policy.</b> One rule decides, for every caller, whether a fallback may stand in for a failure:
+ * {@link #fallbackApplies()}. It is true only when Paddle cannot be used right now ({@link PaddleUnavailableException},
+ * any reason, and {@link PaddleRateLimitedException}); the customer then still reaches the portal through its plain
+ * sign-in page. It is false for everything the fallback would hide: a refused request, an unexpected answer, wrong
+ * configuration, and a customer over the per-customer limit (who must wait, not be sent elsewhere).
+ * {@link PortalLinkService#link} applies it with {@code paddle.portal.fallback-url}; the Faces components with their
+ * {@code fallback} attribute (which, when set, takes precedence over the configured URL).
  */
 public abstract class PortalLinkException extends RuntimeException {
 
@@ -46,5 +54,15 @@ public abstract class PortalLinkException extends RuntimeException {
      */
     public String requestId() {
         return requestId;
+    }
+
+    /**
+     * Tells whether a fallback may be used instead of this failure (see the class description for the policy).
+     *
+     * @return true when Paddle cannot be used right now; false here and in every subtype except
+     *         {@link PaddleUnavailableException} and {@link PaddleRateLimitedException}
+     */
+    public boolean fallbackApplies() {
+        return false;
     }
 }

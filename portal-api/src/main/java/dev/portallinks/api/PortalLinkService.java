@@ -92,11 +92,12 @@ public interface PortalLinkService {
     /**
      * Returns one fresh link for one action: a session is created with just the subscription needed.
      *
-     * <p>When Paddle is unavailable or rate limited and a fallback portal URL is configured
-     * ({@code paddle.portal.fallback-url}), that URL is returned instead of throwing, so the customer still
-     * reaches the portal (where they sign in by e-mail). Without one, the exception is thrown. A
-     * {@link CustomerLinkLimitException} (this customer is asking too fast) is always thrown: the fallback is for
-     * when Paddle cannot be used, not for a script replaying clicks.
+     * <p>When a fallback portal URL is configured ({@code paddle.portal.fallback-url}) and the failure is one the
+     * fallback applies to ({@link PortalLinkException#fallbackApplies()}: Paddle unavailable or rate limited), that URL
+     * is returned instead of throwing, so the customer still reaches the portal (where they sign in by e-mail).
+     * Without one, or for any other failure, the exception is thrown. A {@link CustomerLinkLimitException} (this
+     * customer is asking too fast) is always thrown: the fallback is for when Paddle cannot be used, not for a script
+     * replaying clicks.
      *
      * @param action the page to open, not null
      * @param customer the customer, not null

@@ -2,7 +2,6 @@ package dev.portallinks.impl;
 
 import dev.portallinks.api.CustomerId;
 import dev.portallinks.api.PaddleOperation;
-import dev.portallinks.api.PaddleRateLimitedException;
 import dev.portallinks.api.PaddleUnavailableException;
 import dev.portallinks.api.PortalAction;
 import dev.portallinks.api.PortalLinkException;
@@ -95,13 +94,13 @@ public class DefaultPortalLinkService implements PortalLinkService {
                 : PortalSessionRequest.overview(customer);
         try {
             return createSession(request).link(action, subscription);
-        } catch (PaddleUnavailableException | PaddleRateLimitedException unavailable) {
+        } catch (PortalLinkException failure) {
             Optional<URI> fallback = config.settings().fallbackUrl();
-            if (fallback.isEmpty()) {
-                throw unavailable;
+            if (fallback.isEmpty() || !failure.fallbackApplies()) {
+                throw failure;
             }
             LOG.warning(() -> "Sending the customer to the fallback portal URL " + Secrets.redact(fallback.get()) + " because: "
-                    + unavailable.getMessage());
+                    + failure.getMessage());
             return fallback.get();
         }
     }

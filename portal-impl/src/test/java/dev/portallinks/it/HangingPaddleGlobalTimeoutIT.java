@@ -12,8 +12,12 @@ import org.junit.jupiter.api.Test;
  */
 class HangingPaddleGlobalTimeoutIT extends HangingPaddleIT {
 
+    /** Taken when Arquillian builds this class's deployment, just before deploying it: the start-up lines come after. */
+    private static TestServer.LogMark beforeDeployment;
+
     @Deployment(testable = false)
     static WebArchive deployment() {
+        beforeDeployment = TestServer.logMark();
         return Deployments.war("hanging-paddle-global-timeout", "Timeout/value=1200", "paddle.http.read-timeout-ms=5000");
     }
 
@@ -24,7 +28,7 @@ class HangingPaddleGlobalTimeoutIT extends HangingPaddleIT {
 
     @Test
     void startUpWarnedThatTheLongerReadTimeoutWasCut() {
-        assertThat(TestServer.logText()).contains("paddle.http.read-timeout-ms (5000 ms) is longer than the Fault Tolerance timeout of the"
+        assertThat(beforeDeployment.textSince()).contains("paddle.http.read-timeout-ms (5000 ms) is longer than the Fault Tolerance timeout of the"
                 + " calls to Paddle (1200 ms)");
     }
 }

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A 429 opens a window in which no request reaches Paddle: calls fail fast with the rate-limited exception, or
- * the link helpers answer with the configured fallback URL. Once the window ends, calls go through again.
+ * the link helpers answer with the configured fallback URL. Once the window ends, calls go through again. The fallback
+ * stands in only where PortalLinkException#fallbackApplies says so: a refused request is thrown, fallback or not.
  */
 class RateLimitIT extends PortalLinksIT {
 
@@ -63,5 +64,17 @@ class RateLimitIT extends PortalLinksIT {
                 .until(() -> probe().post("session", query("customer", CUSTOMER)).containsKey("overview"));
         PADDLE.verify(2, postRequestedFor(urlPathEqualTo(SESSIONS)));
         assertThat(Instant.now()).isAfter(before.plusSeconds(2));
+    }
+
+    @Test
+    void aRefusedRequestIsThrownEvenWithAFallbackConfigured() {
+        PADDLE.stubFor(post(SESSIONS).willReturn(json(403, "{\"error\":{\"type\":\"request_error\",\"code\":\"forbidden\",\"detail\":"
+                + "\"You aren't permitted to perform this request.\"},\"meta\":{\"request_id\":\"r-403\"}}")));
+
+        JsonObject link = probe().post("link", query("action", "overview", "customer", CUSTOMER));
+
+        assertThat(link.containsKey("link")).isFalse();
+        assertThat(link.getString("error")).isEqualTo("dev.portallinks.api.PaddleRequestRefusedException");
+        assertThat(link.getInt("httpStatus")).isEqualTo(403);
     }
 }

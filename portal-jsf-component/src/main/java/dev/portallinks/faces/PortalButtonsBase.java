@@ -6,9 +6,8 @@ import dev.portallinks.api.PaddleRateLimitedException;
 import dev.portallinks.api.PaddleUnavailableException;
 import dev.portallinks.api.PortalLinkException;
 import dev.portallinks.api.PortalLinkService;
+import dev.portallinks.api.PortalSessionRequest;
 import dev.portallinks.api.Secrets;
-import dev.portallinks.api.SubscriptionId;
-import dev.portallinks.api.SubscriptionSummary;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.faces.FacesException;
@@ -16,16 +15,12 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.component.UIComponentBase;
 import jakarta.faces.component.UIForm;
-import jakarta.faces.component.behavior.ClientBehavior;
-import jakarta.faces.component.behavior.ClientBehaviorContext;
 import jakarta.faces.component.behavior.ClientBehaviorHolder;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.context.PartialViewContext;
-import jakarta.faces.context.ResponseWriter;
 import jakarta.faces.event.AbortProcessingException;
 import jakarta.faces.event.FacesEvent;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -36,8 +31,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * What {@link BillingButtons} and {@link PortalButton} share: the common attributes, the click handling (decode,
- * server-side check, fresh link, 303 redirect, Faces message on failure) and the button markup.
+ * What {@link BillingButtons} and {@link PortalButton} share: the common attributes and the click handling
+ * (server-side check by {@link ClickResolver}, fresh link, 303 redirect, Faces message or fallback on failure). The
+ * renderers ({@link PortalButtonsRenderer}) decode clicks and write the markup.
  *
  * <p><b>Security.</b> The browser only says <em>which</em> button was clicked. Customer and subscriptions are
  * re-evaluated from their value expressions when the click is handled, and a click that does not match them
@@ -53,11 +49,10 @@ public abstract class PortalButtonsBase extends UIComponentBase implements Clien
     /** The namespace of the tag library. */
     public static final String NAMESPACE = "http://portallinks.dev/faces";
 
+    /** The client behaviour event of a click on a button (the default event: {@code <f:ajax/>} attaches to it). */
+    static final String CLICK_EVENT = "action";
+
     private static final Logger LOG = Logger.getLogger(PortalButtonsBase.class.getName());
-    /** Separates the parts of a posted button value (row, subscription ID, action); none of them can contain it. */
-    static final String VALUE_SEPARATOR = "|";
-    private static final String CLICK_EVENT = "action";
-    private static final String SCRIPT = "PortalLinks.click";
 
     private enum PropertyKeys {
         customer, disabled, fallback, styleClass, buttonStyleClass, overviewLabel, cancelLabel, updatePaymentMethodLabel
@@ -163,40 +158,13 @@ public abstract class PortalButtonsBase extends UIComponentBase implements Clien
     // --------------------------------------------------------------------------------------------- Click handling
 
     /**
-     * Resolves what the browser posted against server-side state only.
+     * Resolves what the browser posted against server-side state only ({@link ClickResolver}).
      *
-     * @param context the Faces context
      * @param submitted the posted button value; untrusted
      * @return the target, never null
      * @throws RefusedClickException when the post does not match the server-side state
      */
-    abstract PortalTarget resolve(FacesContext context, String submitted) throws RefusedClickException;
-
-    /**
-     * Queues a click when one of this component's buttons was posted (full post or Faces Ajax). Only a POST counts: a
-     * GET carrying the view state and a button value (a link or an image on another site) is a "postback" to Faces,
-     * but it must never mint a portal session.
-     */
-    @Override
-    public void decode(FacesContext context) {
-        if (isDisabled()) {
-            return;
-        }
-        if (context.getExternalContext().getRequest() instanceof HttpServletRequest request && !"POST".equals(request.getMethod())) {
-            LOG.fine(() -> "Ignored a " + request.getMethod() + " request naming " + getClientId(context) + ": portal clicks are POST only");
-            return;
-        }
-        String submitted = context.getExternalContext().getRequestParameterMap().get(getClientId(context));
-        if (submitted == null) {
-            return;
-        }
-        String refusal = ViewStateGuard.refusal(context);
-        if (refusal != null) {
-            LOG.fine(() -> "Ignored a click on " + getClientId(context) + ": " + refusal);
-            return;
-        }
-        queueEvent(new PortalClickEvent(this, submitted));
-    }
+    abstract PortalTarget resolve(String submitted) throws RefusedClickException;
 
     @Override
     public void broadcast(FacesEvent event) throws AbortProcessingException {
@@ -207,7 +175,7 @@ public abstract class PortalButtonsBase extends UIComponentBase implements Clien
         FacesContext context = getFacesContext();
         PortalTarget target;
         try {
-            target = resolve(context, click.submitted());
+            target = resolve(click.submitted());
         } catch (RefusedClickException refused) {
             LOG.warning(() -> "Refused a portal click on " + getClientId(context) + " in view " + context.getViewRoot().getViewId() + ": "
                     + Secrets.redact(refused.getMessage()));
@@ -221,7 +189,7 @@ public abstract class PortalButtonsBase extends UIComponentBase implements Clien
             return;
         }
         try {
-            redirect(context, service.link(target.action(), target.customer(), target.subscription()).toString());
+            redirect(context, link(service, target).toString());
         } catch (CustomerLinkLimitException tooFast) {
             // The service logged the first refusal; no fallback: the customer is asking too fast, Paddle is fine.
             LOG.fine(() -> "No portal link for " + getClientId(context) + ": " + tooFast.getMessage());
@@ -236,25 +204,22 @@ public abstract class PortalButtonsBase extends UIComponentBase implements Clien
     }
 
     /**
-     * Parses the customer attribute.
-     *
-     * @param context the Faces context
-     * @return the customer
-     * @throws RefusedClickException when the server-side state has no valid customer
+     * A fresh link. With the {@code fallback} attribute set the component applies the fallback policy itself (the
+     * attribute takes precedence over {@code paddle.portal.fallback-url}); without it, {@link PortalLinkService#link}
+     * applies the configured URL, if any.
      */
-    CustomerId customer(FacesContext context) throws RefusedClickException {
-        Object customer = getCustomer();
-        if (customer instanceof CustomerId id) {
-            return id;
+    private URI link(PortalLinkService service, PortalTarget target) {
+        if (!hasFallback()) {
+            return service.link(target.action(), target.customer(), target.subscription());
         }
-        if (customer instanceof String text && !text.isBlank()) {
-            try {
-                return CustomerId.of(text);
-            } catch (IllegalArgumentException invalid) {
-                throw new RefusedClickException("the customer attribute is invalid: " + invalid.getMessage());
-            }
-        }
-        throw new RefusedClickException("the customer attribute evaluated to " + (customer == null ? "null" : customer.getClass().getName()));
+        PortalSessionRequest request = target.subscription() == null ? PortalSessionRequest.overview(target.customer())
+                : PortalSessionRequest.of(target.customer(), target.subscription());
+        return service.createSession(request).link(target.action(), target.subscription());
+    }
+
+    private boolean hasFallback() {
+        String fallback = getFallback();
+        return fallback != null && !fallback.isBlank();
     }
 
     private static PortalLinkService service() {
@@ -267,17 +232,18 @@ public abstract class PortalButtonsBase extends UIComponentBase implements Clien
     }
 
     /**
-     * Shows the message or applies the fallback. Rejections without a request to Paddle (circuit open, bulkhead
-     * full, an open {@code Retry-After} window) come by the thousand during an outage and the service has logged their
-     * cause: FINE here, as in the service; everything else WARNING.
+     * Applies the fallback when the policy allows it ({@link PortalLinkException#fallbackApplies()}: Paddle unavailable
+     * or rate limited), else shows the message. Rejections without a request to Paddle (circuit open, bulkhead full, an
+     * open {@code Retry-After} window) come by the thousand during an outage and the service has logged their cause:
+     * FINE here, as in the service; everything else WARNING.
      */
     private void failed(FacesContext context, PortalLinkException failure, String key, Object... arguments) {
         LOG.log(failedFast(failure) ? Level.FINE : Level.WARNING, () -> "No portal link for " + getClientId(context) + ": " + failure.getMessage());
-        String fallback = getFallback();
-        if (fallback == null || fallback.isBlank()) {
+        if (!hasFallback() || !failure.fallbackApplies()) {
             message(context, key, arguments);
             return;
         }
+        String fallback = getFallback();
         switch (Fallback.kind(fallback)) {
             case URL -> redirect(context, fallback);
             case PATH -> redirect(context, context.getExternalContext().getRequestContextPath() + fallback);
@@ -326,119 +292,5 @@ public abstract class PortalButtonsBase extends UIComponentBase implements Clien
             external.setResponseHeader("Location", url);
             context.responseComplete();
         }
-    }
-
-    // ----------------------------------------------------------------------------------------------- Rendering
-
-    /**
-     * Writes one button: a real submit button that posts this component's client ID with {@code value}, works
-     * without JavaScript, and with JavaScript shows a busy state and cannot be submitted twice.
-     *
-     * @param context the Faces context
-     * @param id the button's client ID
-     * @param value what the button posts
-     * @param label the visible label
-     * @param accessibleName the accessible name (contains the label)
-     * @param kind a CSS modifier, e.g. {@code cancel}
-     * @throws IOException when writing fails
-     */
-    void encodeButton(FacesContext context, String id, String value, String label, String accessibleName, String kind) throws IOException {
-        ResponseWriter writer = context.getResponseWriter();
-        writer.startElement("button", this);
-        writer.writeAttribute("type", "submit", null);
-        writer.writeAttribute("id", id, null);
-        writer.writeAttribute("name", getClientId(context), null);
-        writer.writeAttribute("value", value, null);
-        writer.writeAttribute("class", classes("pl-button pl-button--" + kind, getButtonStyleClass()), null);
-        if (!accessibleName.equals(label)) {
-            writer.writeAttribute("aria-label", accessibleName, null);
-        }
-        if (isDisabled()) {
-            writer.writeAttribute("disabled", "disabled", null);
-        } else {
-            writer.writeAttribute("onclick", onclick(context, id, value), null);
-        }
-        writer.writeText(label, null);
-        writer.endElement("button");
-    }
-
-    private String onclick(FacesContext context, String id, String value) {
-        List<ClientBehavior> behaviors = getClientBehaviors().getOrDefault(CLICK_EVENT, List.of());
-        if (behaviors.isEmpty()) {
-            return "return " + SCRIPT + "(this,event);";
-        }
-        ClientBehaviorContext behaviorContext = ClientBehaviorContext.createClientBehaviorContext(context, this, CLICK_EVENT, id,
-                List.of(new ClientBehaviorContext.Parameter(getClientId(context), value)));
-        return "return " + SCRIPT + "(this,event,function(event){" + behaviors.get(0).getScript(behaviorContext) + "});";
-    }
-
-    /**
-     * Starts the outer element that groups the buttons (the busy state applies to the group).
-     *
-     * @param context the Faces context
-     * @param element the element name
-     * @param baseClass the component's own CSS class
-     * @throws IOException when writing fails
-     * @throws FacesException when the {@code fallback} attribute has none of its documented forms, or the view state is
-     *         not the server's ({@link ViewStateGuard})
-     */
-    void startGroup(FacesContext context, String element, String baseClass) throws IOException {
-        String refusal = ViewStateGuard.refusal(context);
-        if (refusal != null) {
-            throw new FacesException("Portal Links component " + getClientId(context) + " cannot be used here: " + refusal);
-        }
-        String fallback = getFallback();
-        if (fallback != null && !fallback.isBlank()) {
-            try {
-                Fallback.kind(fallback);
-            } catch (IllegalArgumentException invalid) {
-                // At render time, not at the first failed click: a bad fallback must not wait for Paddle's next outage.
-                throw new FacesException("Portal Links component " + getClientId(context) + ": " + invalid.getMessage(), invalid);
-            }
-        }
-        ResponseWriter writer = context.getResponseWriter();
-        writer.startElement(element, this);
-        writer.writeAttribute("id", getClientId(context), "id");
-        writer.writeAttribute("class", classes(baseClass, getStyleClass()), "styleClass");
-        writer.writeAttribute("data-pl-buttons", "", null);
-        // Shown by the script when a Faces Ajax click fails without an answer the page can render (an expired session).
-        writer.writeAttribute("data-pl-ajax-error", Messages.get(context, "error.ajax"), null);
-    }
-
-    /**
-     * Returns a label: the per-instance attribute when set, else the bundle's.
-     *
-     * @param context the Faces context
-     * @param override the attribute's value, may be null
-     * @param key the bundle key
-     * @return the label
-     */
-    static String label(FacesContext context, String override, String key) {
-        return override != null && !override.isBlank() ? override : Messages.get(context, key);
-    }
-
-    /**
-     * Turns one element of a subscriptions value into its ID.
-     *
-     * @param item a {@link SubscriptionId}, its text, or a {@link SubscriptionSummary}
-     * @return the ID
-     * @throws IllegalArgumentException when the item is none of these or not a valid ID
-     */
-    static SubscriptionId subscriptionId(Object item) {
-        if (item instanceof SubscriptionId id) {
-            return id;
-        }
-        if (item instanceof SubscriptionSummary summary) {
-            return summary.id();
-        }
-        if (item instanceof String text) {
-            return SubscriptionId.of(text);
-        }
-        throw new IllegalArgumentException("a subscription must be a SubscriptionId, its text or a SubscriptionSummary, not "
-                + (item == null ? "null" : item.getClass().getName()));
-    }
-
-    private static String classes(String base, String extra) {
-        return extra == null || extra.isBlank() ? base : base + " " + extra;
     }
 }

@@ -80,21 +80,31 @@ var PortalLinks = window.PortalLinks || (function () {
      * Handles a click on a portal button.
      * @param button the clicked button
      * @param event the click event
-     * @param ajax the Faces Ajax request to send instead of the full post, or undefined
+     * @param behaviours runs the client behaviours attached to the click, in order; false when one declined it
+     *        (a confirmation the customer dismissed); undefined when there are none
+     * @param submits whether a behaviour sent the request itself (Faces Ajax) instead of the form's full post
      * @return whether the browser should submit the form
      */
-    function click(button, event, ajax) {
+    function click(button, event, behaviours, submits) {
         var box = group(button);
         if (box.getAttribute("aria-busy") === "true") {
             event.preventDefault();
             return false;
         }
         setBusy(box, true, button);
-        if (ajax) {
-            listen();
-            ajax.call(button, event);
-            event.preventDefault();
-            return false;
+        if (behaviours) {
+            if (submits) {
+                listen();
+            }
+            if (behaviours.call(button, event) === false) {
+                setBusy(box, false);
+                event.preventDefault();
+                return false;
+            }
+            if (submits) {
+                event.preventDefault();
+                return false;
+            }
         }
         return true;
     }

@@ -10,7 +10,6 @@ import static dev.portallinks.it.PaddleStub.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portallinks.it.PaddleStub;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -52,17 +51,11 @@ class BillingButtonsIT extends FacesIT {
     }
 
     private WebDriver open(String page) {
-        WebDriver browser = BROWSER.driver();
-        browser.get(base() + page);
-        waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("title")));
-        return browser;
+        return BROWSER.open(base() + page);
     }
 
     private static WebDriverWait waitFor(WebDriver browser) {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        // While the click navigates, Chromium may abort a lookup ("aborted by navigation"): ask again until the wait ends.
-        wait.ignoring(org.openqa.selenium.WebDriverException.class);
-        return wait;
+        return Browser.waitFor(browser);
     }
 
     /** Clicks and waits until the browser is on the stub portal, then returns that URL. */

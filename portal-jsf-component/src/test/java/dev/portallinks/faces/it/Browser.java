@@ -9,12 +9,16 @@ import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian Chromium through its ChromeDriver (no browser download), one per test class; a failing test
@@ -40,6 +44,32 @@ public final class Browser implements TestWatcher, AfterAllCallback {
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         }
         return driver;
+    }
+
+    /**
+     * Opens a page and waits until its element {@code title} is there.
+     *
+     * @param url the page
+     * @return the driver, on that page
+     */
+    public WebDriver open(String url) {
+        WebDriver browser = driver();
+        browser.get(url);
+        waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("title")));
+        return browser;
+    }
+
+    /**
+     * A wait of up to 15 s that asks again when Chromium aborts a lookup while a click navigates ("aborted by
+     * navigation").
+     *
+     * @param browser the driver
+     * @return the wait
+     */
+    public static WebDriverWait waitFor(WebDriver browser) {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.ignoring(WebDriverException.class);
+        return wait;
     }
 
     private static String temporaryProfile() {

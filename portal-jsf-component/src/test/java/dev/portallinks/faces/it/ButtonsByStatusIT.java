@@ -22,10 +22,11 @@ import org.junit.jupiter.api.Test;
 class ButtonsByStatusIT extends FacesIT {
 
     private static final String PAGE = "billing-summaries.xhtml";
+    private static final String GERMAN_PAGE = "billing-summaries-de.xhtml";
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return FacesDeployments.war("buttons-by-status", PAGE);
+        return FacesDeployments.war("buttons-by-status", PAGE, GERMAN_PAGE);
     }
 
     @BeforeEach
@@ -34,7 +35,11 @@ class ButtonsByStatusIT extends FacesIT {
     }
 
     private String render() {
-        HttpResponse<String> page = getPage(PAGE);
+        return render(PAGE);
+    }
+
+    private String render(String name) {
+        HttpResponse<String> page = getPage(name);
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
         return page.body();
     }
@@ -56,6 +61,16 @@ class ButtonsByStatusIT extends FacesIT {
         String html = render();
 
         assertThat(html).contains("Cancels on March 15, 2030", "form:billing:0:updatePaymentMethod").doesNotContain("form:billing:0:cancel");
+    }
+
+    @Test
+    void aScheduledCancellationIsDatedInTheViewsLanguage() {
+        status(subscription(0), "active", "2030-03-15T12:00:00Z");
+
+        // Faces may write the umlaut as a character or as a reference.
+        String html = render(GERMAN_PAGE).replace("&auml;", "\u00e4").replace("&#228;", "\u00e4").replace("&#xe4;", "\u00e4");
+
+        assertThat(html).contains("Endet am 15. M\u00e4rz 2030").doesNotContain("Cancels on");
     }
 
     @Test

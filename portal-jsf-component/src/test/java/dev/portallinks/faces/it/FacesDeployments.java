@@ -82,6 +82,7 @@ final class FacesDeployments {
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
                 .addAsWebInfResource(page(webXml), "web.xml")
                 .addAsWebInfResource(page("faces-config.xml"), "faces-config.xml")
+                .addAsWebInfResource(page("test.taglib.xml"), "test.taglib.xml")
                 .addAsResource(new StringAsset(properties), "META-INF/microprofile-config.properties");
         war.addAsWebResource(page("fallback.xhtml"), "fallback.xhtml");
         for (String page : pages) {

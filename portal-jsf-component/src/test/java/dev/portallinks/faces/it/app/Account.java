@@ -7,12 +7,14 @@ import dev.portallinks.api.SubscriptionStatus;
 import dev.portallinks.api.SubscriptionSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.event.AjaxBehaviorEvent;
 import jakarta.inject.Named;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The test application's server-side state: the signed-in customer and their subscriptions, as an
@@ -28,6 +30,7 @@ public class Account {
     private final List<String> subscriptions = new CopyOnWriteArrayList<>();
     private final Map<String, SubscriptionStatus> statuses = new ConcurrentHashMap<>();
     private final Map<String, Instant> cancellations = new ConcurrentHashMap<>();
+    private final AtomicInteger listenerCalls = new AtomicInteger();
     /** The HTTP session attribute holding the customer a test signed in ({@link StateResource#signIn}). */
     static final String SIGNED_IN = "dev.portallinks.faces.it.customer";
 
@@ -70,7 +73,22 @@ public class Account {
         return subscriptions.isEmpty() ? null : subscriptions.get(0);
     }
 
+    /**
+     * An {@code <f:ajax listener>}: counts the clicks it was told about.
+     *
+     * @param event the behaviour event, raised by a Portal Links component
+     */
+    public void clicked(AjaxBehaviorEvent event) {
+        listenerCalls.incrementAndGet();
+    }
+
+    /** @return how often {@link #clicked} was called since the subscriptions were last replaced */
+    int listenerCalls() {
+        return listenerCalls.get();
+    }
+
     void replace(List<String> replacement) {
+        listenerCalls.set(0);
         statuses.clear();
         cancellations.clear();
         subscriptions.clear();

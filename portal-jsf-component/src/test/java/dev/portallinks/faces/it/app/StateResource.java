@@ -4,6 +4,7 @@ import dev.portallinks.api.SubscriptionStatus;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -81,5 +82,16 @@ public class StateResource {
     @Path("remove")
     public Response remove(@QueryParam("subscription") String subscription) {
         return account.remove(subscription) ? Response.noContent().build() : Response.status(404).build();
+    }
+
+    /**
+     * Tells how often the {@code <f:ajax listener>} was called.
+     *
+     * @return the count, as text
+     */
+    @GET
+    @Path("listener-calls")
+    public String listenerCalls() {
+        return Integer.toString(account.listenerCalls());
     }
 }
