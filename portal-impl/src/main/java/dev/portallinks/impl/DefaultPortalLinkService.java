@@ -2,7 +2,6 @@ package dev.portallinks.impl;
 
 import dev.portallinks.api.CustomerId;
 import dev.portallinks.api.PaddleOperation;
-import dev.portallinks.api.PaddleUnavailableException;
 import dev.portallinks.api.PortalAction;
 import dev.portallinks.api.PortalLinkException;
 import dev.portallinks.api.PortalLinkService;
@@ -169,27 +168,28 @@ public class DefaultPortalLinkService implements PortalLinkService {
             T result = work.apply(call);
             circuit.recordSuccess(operation);
             return result;
-        } catch (RetryablePaddleFailure exhausted) {
-            throw exhausted.failure();
-        } catch (CircuitBreakerOpenException open) {
-            circuit.recordOpen(operation);
-            throw unavailable(call, PaddleUnavailableException.Reason.CIRCUIT_OPEN, Level.FINE, open);
-        } catch (BulkheadException full) {
-            throw unavailable(call, PaddleUnavailableException.Reason.BULKHEAD_FULL, Level.FINE, full);
-        } catch (TimeoutException timeout) {
-            // Payara's Fault Tolerance wraps the attempt's own TIMEOUT (the read timeout fired first): not wrapped twice.
-            if (timeout.getCause() instanceof PaddleUnavailableException attemptTimedOut) {
-                throw logged(call, Level.WARNING, attemptTimedOut);
+        } catch (RuntimeException thrown) {
+            PortalLinkException failure = PaddleFailures.ofCall(operation, thrown, call.attempts());
+            if (failure == null) {
+                throw thrown;
             }
-            throw unavailable(call, PaddleUnavailableException.Reason.TIMEOUT, Level.WARNING, timeout);
-        } catch (UnexpectedPaddleResponseException rejected) {
-            // A failed link check may be an attack or a Paddle change: operators must see it.
-            throw logged(call, Level.WARNING, rejected);
+            if (thrown instanceof CircuitBreakerOpenException) {
+                circuit.recordOpen(operation);
+            }
+            throw logged(call, levelOf(thrown, failure), failure);
         }
     }
 
-    private static PortalLinkException unavailable(PaddleCall call, PaddleUnavailableException.Reason reason, Level level, Throwable cause) {
-        return logged(call, level, new PaddleUnavailableException(call.operation(), reason, 0, call.attempts(), null, cause));
+    /**
+     * How the service logs a failed call: fail-fast rejections (circuit open, bulkhead full) at FINE, a timeout and a
+     * failed link check at WARNING; null for the rest, which the gateway logged per attempt.
+     */
+    private static Level levelOf(RuntimeException thrown, PortalLinkException failure) {
+        if (thrown instanceof CircuitBreakerOpenException || thrown instanceof BulkheadException) {
+            return Level.FINE;
+        }
+        // A failed link check may be an attack or a Paddle change: operators must see it.
+        return thrown instanceof TimeoutException || failure instanceof UnexpectedPaddleResponseException ? Level.WARNING : null;
     }
 
     /**
@@ -197,7 +197,9 @@ public class DefaultPortalLinkService implements PortalLinkService {
      * send no request: FINE, so they cannot flood the server log; the circuit opening itself was logged as WARNINGs.
      */
     private static PortalLinkException logged(PaddleCall call, Level level, PortalLinkException failure) {
-        LOG.log(level, () -> failure.getMessage() + " (" + call.elapsedMillis() + " ms)");
+        if (level != null) {
+            LOG.log(level, () -> failure.getMessage() + " (" + call.elapsedMillis() + " ms)");
+        }
         return failure;
     }
 }

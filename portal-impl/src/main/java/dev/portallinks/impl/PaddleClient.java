@@ -3,7 +3,6 @@ package dev.portallinks.impl;
 import dev.portallinks.api.PortalConfigurationException;
 import dev.portallinks.impl.paddle.PaddleApi;
 import dev.portallinks.impl.paddle.PaddleHeaders;
-import dev.portallinks.impl.paddle.ResponseStatusRecorder;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -46,8 +45,7 @@ public class PaddleClient {
             RestClientBuilder builder = RestClientBuilder.newBuilder()
                     .baseUri(settings.baseUrl())
                     .followRedirects(false)
-                    .register(new PaddleHeaders(settings.apiKey(), USER_AGENT))
-                    .register(new ResponseStatusRecorder());
+                    .register(new PaddleHeaders(settings.apiKey(), USER_AGENT));
             // Timeouts, TLS, proxy; and each request sent once by the HTTP client: @Retry on PaddleGateway is the only retry.
             transport = PaddleTransport.apply(builder, settings);
             api = builder.build(PaddleApi.class);

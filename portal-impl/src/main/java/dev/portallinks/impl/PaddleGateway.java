@@ -1,35 +1,24 @@
 package dev.portallinks.impl;
 
-import dev.portallinks.api.PaddleFieldError;
 import dev.portallinks.api.PaddleOperation;
 import dev.portallinks.api.PaddleRateLimitedException;
 import dev.portallinks.api.PaddleRequestRefusedException;
-import dev.portallinks.api.PaddleUnavailableException;
 import dev.portallinks.api.PortalConfigurationException;
 import dev.portallinks.api.PortalLinkException;
 import dev.portallinks.api.UnexpectedPaddleResponseException;
 import dev.portallinks.impl.paddle.CreatePortalSessionBody;
-import dev.portallinks.impl.paddle.PaddleErrorEnvelope;
 import dev.portallinks.impl.paddle.PaddleHttpError;
 import dev.portallinks.impl.paddle.PortalSessionEnvelope;
-import dev.portallinks.impl.paddle.ResponseStatusRecorder;
 import dev.portallinks.impl.paddle.SubscriptionListEnvelope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonException;
-import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
-import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.net.ssl.SSLException;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -114,109 +103,20 @@ public class PaddleGateway {
         long started = System.nanoTime();
         try {
             T answer = request.get();
-            int status = ResponseStatusRecorder.take();
-            LOG.fine(() -> "Paddle " + operation.description() + ": HTTP " + status + ", request ID " + requestIdOf.apply(answer) + ", "
+            // Any 2xx: the error mapper turned everything else into PaddleHttpError.
+            LOG.fine(() -> "Paddle " + operation.description() + ": succeeded, request ID " + requestIdOf.apply(answer) + ", "
                     + millisSince(started) + " ms, attempt " + attempt);
             return answer;
         } catch (PaddleHttpError error) {
-            ResponseStatusRecorder.take();
-            PortalLinkException translated = translate(operation, error, attempt);
+            PortalLinkException translated = PaddleFailures.ofHttpError(operation, error, attempt, rateLimitWindow);
             log(operation, attempt, started, "HTTP " + error.status(), error.requestId(), translated);
-            throw retryableOrItself(translated);
+            throw PaddleFailures.forRetry(translated);
         } catch (ProcessingException failure) {
-            ResponseStatusRecorder.take();
-            PortalLinkException translated = classify(operation, failure, attempt);
+            PortalLinkException translated = PaddleFailures.ofNoAnswer(operation, failure, attempt);
             log(operation, attempt, started, translated instanceof UnexpectedPaddleResponseException ? "unreadable answer" : "no answer",
                     null, translated);
-            throw retryableOrItself(translated);
+            throw PaddleFailures.forRetry(translated);
         }
-    }
-
-    /** I/O errors and 5xx are worth another attempt: wrapped for {@code @Retry}; everything else goes out as it is. */
-    private static RuntimeException retryableOrItself(PortalLinkException failure) {
-        return isRetryable(failure) ? new RetryablePaddleFailure((PaddleUnavailableException) failure) : failure;
-    }
-
-    private static boolean isRetryable(PortalLinkException failure) {
-        return failure instanceof PaddleUnavailableException unavailable && (unavailable.reason() == PaddleUnavailableException.Reason.IO_ERROR
-                || unavailable.reason() == PaddleUnavailableException.Reason.SERVER_ERROR);
-    }
-
-    private PortalLinkException translate(PaddleOperation operation, PaddleHttpError error, int attempt) {
-        int status = error.status();
-        if (status == 429) {
-            return rateLimitWindow.open(operation, error.retryAfterHeader(), error.requestId());
-        }
-        if (status == 407) {
-            // Only an HTTP proxy answers 407 (it wants credentials): Paddle was not reached, and retrying will not help.
-            return new PaddleUnavailableException(operation, PaddleUnavailableException.Reason.PROXY_FAILURE, status, attempt, null, null);
-        }
-        if (status >= 500) {
-            return new PaddleUnavailableException(operation, PaddleUnavailableException.Reason.SERVER_ERROR, status, attempt, error.requestId(), null);
-        }
-        PaddleErrorEnvelope.Error body = error.envelope() == null ? null : error.envelope().error;
-        if (body == null) {
-            return new PaddleRequestRefusedException(operation, status, null, null, "Paddle sent no error envelope", null, error.requestId(),
-                    List.of());
-        }
-        List<PaddleFieldError> fieldErrors = body.errors == null ? List.of()
-                : body.errors.stream().filter(e -> e != null && e.field != null && e.message != null)
-                        .map(e -> new PaddleFieldError(e.field, e.message)).toList();
-        return new PaddleRequestRefusedException(operation, status, body.type, body.code, body.detail, body.documentationUrl, error.requestId(),
-                fieldErrors);
-    }
-
-    /**
-     * Sorts a failure without an HTTP answer: an answer that could not be read, a TLS handshake that failed or a proxy
-     * that refused the tunnel (not retried: another attempt meets the same certificate or proxy), a read timeout, or
-     * an I/O error (retried).
-     */
-    private static PortalLinkException classify(PaddleOperation operation, ProcessingException failure, int attempt) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof JsonbException || cause instanceof JsonException) {
-                return new UnexpectedPaddleResponseException(operation, "the body is not the JSON Paddle sends (" + cause.getClass().getSimpleName()
-                        + ")", null, failure);
-            }
-        }
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (isTlsFailure(cause)) {
-                return new PaddleUnavailableException(operation, PaddleUnavailableException.Reason.TLS_FAILURE, 0, attempt, null, failure);
-            }
-            if (isProxyRefusal(cause)) {
-                return new PaddleUnavailableException(operation, PaddleUnavailableException.Reason.PROXY_FAILURE, 0, attempt, null, failure);
-            }
-        }
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof InterruptedIOException timeout && !isConnectTimeout(timeout)) {
-                return new PaddleUnavailableException(operation, PaddleUnavailableException.Reason.TIMEOUT, 0, attempt, null, failure);
-            }
-            if (cause instanceof IOException) {
-                return new PaddleUnavailableException(operation, PaddleUnavailableException.Reason.IO_ERROR, 0, attempt, null, failure);
-            }
-        }
-        return new UnexpectedPaddleResponseException(operation, "it could not be read: " + failure.getMessage(), null, failure);
-    }
-
-    /**
-     * The TLS handshake failed or its peer was not accepted: an {@link SSLException} (Apache HttpClient reports a
-     * rejected host name as one too), or {@code HttpsURLConnection}'s IOException for a host name its verifier rejected.
-     */
-    private static boolean isTlsFailure(Throwable cause) {
-        return cause instanceof SSLException || String.valueOf(cause.getMessage()).startsWith("HTTPS hostname wrong");
-    }
-
-    /**
-     * The proxy answered the CONNECT for the TLS tunnel with an error, so Paddle was never reached: Apache HttpClient
-     * throws its {@code TunnelRefusedException}, {@code HttpURLConnection} an IOException "Unable to tunnel through proxy".
-     */
-    private static boolean isProxyRefusal(Throwable cause) {
-        String text = (cause.getClass().getSimpleName() + " " + cause.getMessage()).toLowerCase(Locale.ROOT);
-        return text.contains("tunnelrefused") || text.contains("unable to tunnel") || text.contains("connect refused by proxy");
-    }
-
-    private static boolean isConnectTimeout(InterruptedIOException timeout) {
-        String text = (timeout.getClass().getSimpleName() + " " + timeout.getMessage()).toLowerCase(Locale.ROOT);
-        return text.contains("connect");
     }
 
     private void log(PaddleOperation operation, int attempt, long started, String outcome, String requestId, PortalLinkException failure) {
@@ -227,7 +127,7 @@ public class PaddleGateway {
 
     /** Whether another attempt follows a failed one (unless Retry's maxDuration has run out first). */
     private String whatFollows(PaddleOperation operation, int attempt, PortalLinkException failure) {
-        if (!isRetryable(failure)) {
+        if (!PaddleFailures.isRetryable(failure)) {
             return " (not retried)";
         }
         int allowed = attemptsAllowed.computeIfAbsent(operation, op -> {

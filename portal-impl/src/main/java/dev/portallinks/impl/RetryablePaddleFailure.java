@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * Internal carrier of a failure worth another attempt: an I/O error (including a keep-alive connection Paddle had
  * closed; creating a portal session has no side effect) or a 5xx. The only exception {@code @Retry} retries on.
- * It never reaches callers: when retries are exhausted, {@link DefaultPortalLinkService} throws the
+ * It never reaches callers: when retries are exhausted, {@link PaddleFailures#ofCall} hands out the
  * {@link PaddleUnavailableException} it carries, so callers see only the API's types on every server.
  */
 final class RetryablePaddleFailure extends RuntimeException {

@@ -46,7 +46,7 @@ class ServerLogIT extends PortalLinksIT {
         String logs = mark.textSince();
 
         assertThat(refused).contains("r-403").doesNotContain(Deployments.API_KEY, PaddleStub.TOKEN);
-        assertThat(logs).contains("Paddle create a customer portal session: HTTP 201, request ID it-request-1", "request ID r-403",
+        assertThat(logs).contains("Paddle create a customer portal session: succeeded, request ID it-request-1", "request ID r-403",
                 "attempt 1 of 3, another attempt follows", "attempt 3 of 3, no attempt left: the call fails", "not an allowed portal origin");
         assertThat(logs).doesNotContain("retried while attempts remain");
         // Everything the server ever logged, not only this test's lines: no secret anywhere.

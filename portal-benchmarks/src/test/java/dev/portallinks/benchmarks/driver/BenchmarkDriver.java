@@ -103,6 +103,7 @@ public final class BenchmarkDriver {
         scenario("4-rendering", this::rendering);
         scenario("3-rate-limit-window", this::rateLimitWindow);
         scenario("2-fail-fast", this::failFast);
+        scenario(InJvmBenchmarks.SCENARIO, () -> InJvmBenchmarks.run(results));
     }
 
     private interface Scenario {

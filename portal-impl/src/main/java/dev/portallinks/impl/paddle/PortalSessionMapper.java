@@ -32,16 +32,21 @@ import java.util.regex.Pattern;
  * subscription the caller did not ask for is never handed out.</li>
  * </ul>
  * A failed check throws {@link dev.portallinks.api.UnexpectedPaddleResponseException}; it never yields a link.
- * Thread-safe.
+ * Links in Paddle's canonical form are checked in one pass over their characters ({@link PortalLinkChecker}); the
+ * others are parsed and checked step by step, which also names what is wrong. Thread-safe.
  */
 public final class PortalSessionMapper {
 
     /** Marks a query parameter given twice: ambiguous, so the link is refused. */
     private static final String REPEATED = "\u0000repeated";
 
+    /** The entry index of {@code data.urls.general} in {@link #field}. */
+    private static final int GENERAL = -1;
+
     private static final Pattern PORTAL_PATH = Pattern.compile("^/cpl_[a-z\\d]{26}/?$");
 
     private final Set<String> allowedOrigins;
+    private final PortalLinkChecker fastPath;
 
     /**
      * Creates the mapper.
@@ -54,6 +59,7 @@ public final class PortalSessionMapper {
             origins.add(origin(origin));
         }
         this.allowedOrigins = Set.copyOf(origins);
+        this.fastPath = new PortalLinkChecker(origins);
     }
 
     /**
@@ -89,10 +95,21 @@ public final class PortalSessionMapper {
         }
         PortalSessionEnvelope.Urls urls = reader.required("data.urls", data.urls);
         PortalSessionEnvelope.General general = reader.required("data.urls.general", urls.general);
-        URI overview = checkedLink(reader, "data.urls.general.overview", general.overview, PortalAction.OVERVIEW, null);
+        URI overview = checkedLink(reader, GENERAL, "overview", general.overview, PortalAction.OVERVIEW, null);
         List<SubscriptionLinks> links = subscriptionLinks(reader, urls.subscriptions, request.subscriptions());
         return reader.convert("data.id", data.id, id -> new PortalSession(id, customer, overview, links,
                 reader.instant("data.created_at", data.createdAt), requestId));
+    }
+
+    /**
+     * Names a field of the answer for a message; built only when a check fails, since links are checked on every call.
+     *
+     * @param entry the index in {@code data.urls.subscriptions}, or {@link #GENERAL}
+     * @param name the field in that entry, or null for the entry itself
+     */
+    private static String field(int entry, String name) {
+        String prefix = entry == GENERAL ? "data.urls.general" : "data.urls.subscriptions[" + entry + "]";
+        return name == null ? prefix : prefix + "." + name;
     }
 
     private List<SubscriptionLinks> subscriptionLinks(ResponseReader reader, List<PortalSessionEnvelope.SubscriptionUrls> answered,
@@ -100,18 +117,21 @@ public final class PortalSessionMapper {
         List<PortalSessionEnvelope.SubscriptionUrls> entries = answered == null ? List.of() : answered;
         Map<SubscriptionId, SubscriptionLinks> byId = new HashMap<>();
         for (int i = 0; i < entries.size(); i++) {
-            String field = "data.urls.subscriptions[" + i + "]";
-            PortalSessionEnvelope.SubscriptionUrls entry = reader.required(field, entries.get(i));
-            SubscriptionId id = reader.convert(field + ".id", entry.id, SubscriptionId::of);
+            PortalSessionEnvelope.SubscriptionUrls entry = entries.get(i);
+            if (entry == null || entry.id == null) {
+                throw reader.fail(field(i, entry == null ? null : "id") + " is missing");
+            }
+            int index = i;
+            SubscriptionId id = reader.convert(() -> field(index, "id"), entry.id, SubscriptionId::of);
             if (!requested.contains(id)) {
-                throw reader.fail(field + " is for subscription " + id + ", which was not requested");
+                throw reader.fail(field(i, null) + " is for subscription " + id + ", which was not requested");
             }
             SubscriptionLinks links = new SubscriptionLinks(id,
-                    checkedLink(reader, field + ".cancel_subscription", entry.cancelSubscription, PortalAction.CANCEL_SUBSCRIPTION, id),
-                    checkedLink(reader, field + ".update_subscription_payment_method", entry.updateSubscriptionPaymentMethod,
+                    checkedLink(reader, i, "cancel_subscription", entry.cancelSubscription, PortalAction.CANCEL_SUBSCRIPTION, id),
+                    checkedLink(reader, i, "update_subscription_payment_method", entry.updateSubscriptionPaymentMethod,
                             PortalAction.UPDATE_PAYMENT_METHOD, id));
             if (byId.put(id, links) != null) {
-                throw reader.fail(field + " repeats subscription " + id);
+                throw reader.fail(field(i, null) + " repeats subscription " + id);
             }
         }
         List<SubscriptionLinks> ordered = new ArrayList<>(requested.size());
@@ -125,7 +145,15 @@ public final class PortalSessionMapper {
         return ordered;
     }
 
-    private URI checkedLink(ResponseReader reader, String field, String value, PortalAction action, SubscriptionId subscription) {
+    /**
+     * Checks one link: the one-pass {@link PortalLinkChecker} accepts the canonical links Paddle sends; any other link
+     * (bad, or merely unusual) gets the full checks below, on a parsed URI, which name what is wrong.
+     */
+    private URI checkedLink(ResponseReader reader, int entry, String name, String value, PortalAction action, SubscriptionId subscription) {
+        if (value != null && fastPath.accepts(value, action.paddleName(), subscription == null ? null : subscription.value())) {
+            return URI.create(value);
+        }
+        String field = field(entry, name);
         reader.required(field, value);
         URI uri;
         try {
