@@ -1,0 +1,144 @@
+package dev.portallinks.test;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Something the simulator does instead of answering like a healthy Paddle, for {@link PaddleSimulator#nextCalls} or
+ * {@link PaddleSimulator#always}. Faults apply to the API calls ({@code /customers/…} and {@code /subscriptions}),
+ * never to the portal page.
+ */
+public final class Fault {
+
+    /** What happens. */
+    enum Kind {
+        ERROR, SLOW, HANG, CLOSE_BEFORE_ANSWER, CLOSE_DURING_ANSWER, GARBAGE, HTML_PAGE, FOREIGN_HOST_LINK, UNREQUESTED_SUBSCRIPTION_LINK,
+        OTHER_CUSTOMER_LINK
+    }
+
+    private final Kind kind;
+    private final int status;
+    private final String code;
+    private final Duration duration;
+
+    private Fault(Kind kind, int status, String code, Duration duration) {
+        this.kind = kind;
+        this.status = status;
+        this.code = code;
+        this.duration = duration;
+    }
+
+    /**
+     * Paddle's error envelope with this status and code, e.g. {@code error(500, "internal_error")} or
+     * {@code error(401, "invalid_access_token")}.
+     *
+     * @param status 400 to 599
+     * @param code Paddle's error code
+     * @return the fault
+     */
+    public static Fault error(int status, String code) {
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("status must be 400 to 599, not " + status);
+        }
+        return new Fault(Kind.ERROR, status, Objects.requireNonNull(code, "code"), null);
+    }
+
+    /**
+     * A server error: {@code 500 internal_error}, {@code 502 bad_gateway}, {@code 503 service_unavailable} or any other 5xx.
+     *
+     * @param status 500 to 599
+     * @return the fault
+     */
+    public static Fault serverError(int status) {
+        if (status < 500 || status > 599) {
+            throw new IllegalArgumentException("a server error is 500 to 599, not " + status);
+        }
+        return error(status, status == 502 ? "bad_gateway" : status == 503 ? "service_unavailable" : "internal_error");
+    }
+
+    /**
+     * Paddle's rate limit: 429 {@code too_many_requests} with {@code Retry-After}.
+     *
+     * @param retryAfter the wait Paddle asks for, whole seconds
+     * @return the fault
+     */
+    public static Fault rateLimited(Duration retryAfter) {
+        return new Fault(Kind.ERROR, 429, "too_many_requests", Objects.requireNonNull(retryAfter, "retryAfter"));
+    }
+
+    /**
+     * The normal answer, after a delay.
+     *
+     * @param delay how long to wait first
+     * @return the fault
+     */
+    public static Fault slow(Duration delay) {
+        return new Fault(Kind.SLOW, 0, null, Objects.requireNonNull(delay, "delay"));
+    }
+
+    /** @return no answer at all until the client gives up or the simulator closes (at most 5 minutes) */
+    public static Fault hang() {
+        return new Fault(Kind.HANG, 0, null, Duration.ofMinutes(5));
+    }
+
+    /** @return the connection closed after the request arrived, before any answer */
+    public static Fault closeBeforeAnswer() {
+        return new Fault(Kind.CLOSE_BEFORE_ANSWER, 0, null, null);
+    }
+
+    /** @return the status line and headers of a normal answer, then half its body, then the connection closed */
+    public static Fault closeDuringAnswer() {
+        return new Fault(Kind.CLOSE_DURING_ANSWER, 0, null, null);
+    }
+
+    /** @return a success status with a body that is not JSON */
+    public static Fault garbage() {
+        return new Fault(Kind.GARBAGE, 0, null, null);
+    }
+
+    /**
+     * An HTML error page, as a proxy or load balancer in front of Paddle sends it.
+     *
+     * @param status the status, e.g. 502
+     * @return the fault
+     */
+    public static Fault htmlErrorPage(int status) {
+        return new Fault(Kind.HTML_PAGE, status, null, null);
+    }
+
+    /** @return a portal session whose overview link points to another host */
+    public static Fault linkOnForeignHost() {
+        return new Fault(Kind.FOREIGN_HOST_LINK, 0, null, null);
+    }
+
+    /** @return a portal session with links for one more subscription than was asked for */
+    public static Fault linkForUnrequestedSubscription() {
+        return new Fault(Kind.UNREQUESTED_SUBSCRIPTION_LINK, 0, null, null);
+    }
+
+    /** @return a portal session for another customer than the one asked about */
+    public static Fault sessionForAnotherCustomer() {
+        return new Fault(Kind.OTHER_CUSTOMER_LINK, 0, null, null);
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    int status() {
+        return status;
+    }
+
+    String code() {
+        return code;
+    }
+
+    Duration duration() {
+        return duration;
+    }
+
+    @Override
+    public String toString() {
+        return "Fault[" + kind + (status == 0 ? "" : " " + status) + (code == null ? "" : " " + code) + (duration == null ? "" : " " + duration) + "]";
+    }
+}

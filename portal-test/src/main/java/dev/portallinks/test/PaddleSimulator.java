@@ -1,0 +1,730 @@
+package dev.portallinks.test;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * A Paddle Billing API on 127.0.0.1 for tests: the two calls Portal Links makes, in Paddle's wire format, with the
+ * customers and subscriptions a test seeds, the faults it asks for, and a record of every request.
+ *
+ * <ul>
+ * <li>{@code POST /customers/{customer_id}/portal-sessions}: {@code 201} with Paddle's envelope and links for exactly the
+ * subscriptions asked for; {@code 400 invalid_field} for a malformed customer or subscription ID, more than 25 or
+ * duplicate IDs, or a subscription that is not the customer's; {@code 404 not_found} for an unknown customer.</li>
+ * <li>{@code GET /subscriptions?customer_id=…&status=…&after=…&per_page=…}: the customer's subscriptions, with Paddle's
+ * cursor pagination ({@code meta.pagination}).</li>
+ * <li>Every call checks {@code Authorization: Bearer <key>} as Paddle does ({@code 403 authentication_missing},
+ * {@code authentication_malformed}, {@code invalid_token}), {@code Paddle-Version} when sent, and the key's permissions
+ * ({@code 403 forbidden}, see {@link #withoutPermission}).</li>
+ * <li>The links open a small page on this server ({@code GET /cpl_…}) that shows customer, action and subscription
+ * when the token is one this simulator issued, and refuses it otherwise.</li>
+ * </ul>
+ *
+ * <h2>Usage</h2>
+ * <pre>
+ * try (PaddleSimulator paddle = PaddleSimulator.start()) {
+ *     paddle.subscription("ctm_01gysfvfy7vqhpzkq8rjmrq7an", "sub_01h04vsc0qhwtsbsxh3422wjs4").status("past_due");
+ *     paddle.nextCalls(2, Fault.serverError(503));
+ *     // point the library at paddle.configuration(), call it, then:
+ *     assertEquals(1, paddle.portalSessionsCreated("ctm_01gysfvfy7vqhpzkq8rjmrq7an", "sub_01h04vsc0qhwtsbsxh3422wjs4"));
+ * }
+ * </pre>
+ * In JUnit 5, {@link PaddleSimulatorExtension} starts it and points an in-JVM library at it. Thread-safe.
+ */
+public final class PaddleSimulator implements AutoCloseable {
+
+    /** The subscription statuses Paddle knows. */
+    static final Set<String> STATUSES = Set.of("active", "canceled", "past_due", "paused", "trialing");
+    /** The permission {@code POST /customers/{id}/portal-sessions} needs. */
+    public static final String PORTAL_SESSION_WRITE = "customer_portal_session.write";
+    /** The permission {@code GET /subscriptions} needs. */
+    public static final String SUBSCRIPTION_READ = "subscription.read";
+
+    private static final Pattern CUSTOMER_ID = Pattern.compile("^ctm_[a-z\\d]{26}$");
+    private static final Pattern SUBSCRIPTION_ID = Pattern.compile("^sub_[a-z\\d]{26}$");
+    private static final Pattern SESSIONS_PATH = Pattern.compile("^/customers/([^/]+)/portal-sessions$");
+    private static final Pattern PORTAL_PATH = Pattern.compile("^/cpl_[a-z\\d]{26}$");
+    private static final String ID_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
+    private static final String TOKEN_CHARACTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
+    private static final int MAX_SUBSCRIPTIONS = 25;
+
+    /** A session this simulator created. */
+    private record CreatedSession(String customer, List<String> subscriptions) {
+    }
+
+    /** What a token this simulator issued opens. */
+    private record IssuedLink(String customer, String action, String subscription) {
+    }
+
+    /** An answer to send. */
+    private record Answer(int status, String contentType, String body, Map<String, String> headers) {
+        static Answer json(int status, JsonObject body) {
+            return new Answer(status, "application/json", body.toString(), Map.of());
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final String apiKey;
+    private final int maxPerPage;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, SimulatedSubscription> subscriptions = new ConcurrentHashMap<>();
+    private final List<String> subscriptionOrder = new CopyOnWriteArrayList<>();
+    private final Set<String> customers = ConcurrentHashMap.newKeySet();
+    private final Set<String> missingPermissions = ConcurrentHashMap.newKeySet();
+    private final ConcurrentLinkedDeque<Fault> nextFaults = new ConcurrentLinkedDeque<>();
+    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private final List<CreatedSession> sessions = new CopyOnWriteArrayList<>();
+    private final Map<String, IssuedLink> issued = new ConcurrentHashMap<>();
+    private final CountDownLatch closing = new CountDownLatch(1);
+    private volatile Fault always;
+
+    private PaddleSimulator(Builder builder) {
+        this.apiKey = builder.apiKey;
+        this.maxPerPage = builder.maxPerPage;
+        this.clock = Clock.systemUTC();
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 0);
+        } catch (IOException failed) {
+            throw new UncheckedIOException("The Paddle simulator could not listen on 127.0.0.1:" + builder.port, failed);
+        }
+        executor = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "paddle-simulator");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /**
+     * Starts a simulator on a free port of 127.0.0.1 with a random sandbox key.
+     *
+     * @return the running simulator; close it when done
+     */
+    public static PaddleSimulator start() {
+        return builder().start();
+    }
+
+    /** @return a builder for a simulator with another key, port or page size */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Configures a simulator before it starts. */
+    public static final class Builder {
+
+        private String apiKey = "pdl_sdbx_apikey_01hv8x29kz0t586xy6zn1a62ny_" + randomText(new SecureRandom(), 32, TOKEN_CHARACTERS.substring(0, 62));
+        private int port;
+        private int maxPerPage = 200;
+
+        private Builder() {
+        }
+
+        /**
+         * @param apiKey the only key the simulator accepts
+         * @return this
+         */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+            return this;
+        }
+
+        /**
+         * @param port the port on 127.0.0.1; 0 (the default) for a free one
+         * @return this
+         */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * @param maxPerPage the largest page {@code GET /subscriptions} answers (Paddle's is 200), to test pagination
+         * @return this
+         */
+        public Builder maxPerPage(int maxPerPage) {
+            if (maxPerPage < 1 || maxPerPage > 200) {
+                throw new IllegalArgumentException("maxPerPage must be 1 to 200, not " + maxPerPage);
+            }
+            this.maxPerPage = maxPerPage;
+            return this;
+        }
+
+        /** @return the running simulator */
+        public PaddleSimulator start() {
+            return new PaddleSimulator(this);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ Where it is
+
+    /** @return the API's base URL, {@code http://127.0.0.1:<port>} */
+    public URI baseUrl() {
+        return URI.create(origin());
+    }
+
+    /** @return the origin of the API and of the portal links it hands out */
+    public String origin() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** @return the key the simulator accepts */
+    public String apiKey() {
+        return apiKey;
+    }
+
+    /**
+     * The library's configuration for this simulator, as MicroProfile Config properties: {@code paddle.base-url},
+     * {@code paddle.api-key} and {@code paddle.portal.allowed-origins}.
+     *
+     * @return the properties, in that order
+     */
+    public Map<String, String> configuration() {
+        Map<String, String> configuration = new LinkedHashMap<>();
+        configuration.put("paddle.base-url", origin());
+        configuration.put("paddle.api-key", apiKey);
+        configuration.put("paddle.portal.allowed-origins", origin());
+        return configuration;
+    }
+
+    /**
+     * The same configuration as environment variables, one {@code NAME=value} per line: paste them into a server's
+     * {@code server.env} (Open Liberty), or pass them to the process that runs the server under test.
+     *
+     * @return the lines
+     */
+    public String serverEnv() {
+        StringBuilder lines = new StringBuilder();
+        configuration().forEach((property, value) -> lines.append(property.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"))
+                .append('=').append(value).append('\n'));
+        return lines.toString();
+    }
+
+    // ---------------------------------------------------------------------------------------------- Seeding
+
+    /**
+     * Makes a customer known (without subscriptions, a portal session for the overview still works).
+     *
+     * @param id the customer's Paddle ID, {@code ctm_…}
+     * @return this
+     */
+    public PaddleSimulator customer(String id) {
+        if (!CUSTOMER_ID.matcher(Objects.requireNonNull(id, "id")).matches()) {
+            throw new IllegalArgumentException("a Paddle customer ID matches " + CUSTOMER_ID.pattern() + "; \"" + id + "\" does not");
+        }
+        customers.add(id);
+        return this;
+    }
+
+    /**
+     * Adds a subscription (active, next billed in 2030) to a customer, or returns the one with that ID.
+     *
+     * @param customer the customer's Paddle ID; made known if it was not
+     * @param id the subscription's Paddle ID, {@code sub_…}
+     * @return the subscription, to set its status, product, price or scheduled change
+     */
+    public SimulatedSubscription subscription(String customer, String id) {
+        customer(customer);
+        SimulatedSubscription subscription = subscriptions.computeIfAbsent(id, key -> {
+            SimulatedSubscription created = new SimulatedSubscription(key, customer);
+            subscriptionOrder.add(key);
+            return created;
+        });
+        if (!subscription.customer().equals(customer)) {
+            throw new IllegalArgumentException(id + " belongs to " + subscription.customer() + ", not to " + customer);
+        }
+        return subscription;
+    }
+
+    /**
+     * Takes a permission away from the key, so the calls that need it answer {@code 403 forbidden}.
+     *
+     * @param permission {@link #PORTAL_SESSION_WRITE} or {@link #SUBSCRIPTION_READ}
+     * @return this
+     */
+    public PaddleSimulator withoutPermission(String permission) {
+        missingPermissions.add(Objects.requireNonNull(permission, "permission"));
+        return this;
+    }
+
+    // ----------------------------------------------------------------------------------------------- Faults
+
+    /**
+     * Makes the next calls fail; after them the simulator answers normally again (or with {@link #always}).
+     *
+     * @param calls how many calls, at least 1
+     * @param fault what they get
+     * @return this
+     */
+    public PaddleSimulator nextCalls(int calls, Fault fault) {
+        if (calls < 1) {
+            throw new IllegalArgumentException("calls must be at least 1, not " + calls);
+        }
+        Objects.requireNonNull(fault, "fault");
+        for (int i = 0; i < calls; i++) {
+            nextFaults.add(fault);
+        }
+        return this;
+    }
+
+    /**
+     * Makes every call fail this way until changed; {@link #nextCalls} faults come first.
+     *
+     * @param fault what every call gets, or null for healthy answers again
+     * @return this
+     */
+    public PaddleSimulator always(Fault fault) {
+        this.always = fault;
+        return this;
+    }
+
+    // -------------------------------------------------------------------------------------------- Recording
+
+    /** @return every request received since the start or the last {@link #reset}, oldest first */
+    public List<RecordedRequest> requests() {
+        return List.copyOf(requests);
+    }
+
+    /**
+     * Counts the portal sessions this simulator created for a customer with exactly these subscriptions (in any order).
+     *
+     * @param customer the customer
+     * @param subscriptions the subscriptions of the session; none for an overview-only session
+     * @return how many
+     */
+    public int portalSessionsCreated(String customer, String... subscriptions) {
+        Set<String> wanted = Set.of(subscriptions);
+        return (int) sessions.stream().filter(s -> s.customer().equals(customer) && s.subscriptions().size() == subscriptions.length
+                && wanted.containsAll(s.subscriptions())).count();
+    }
+
+    /**
+     * @param quiet how long
+     * @return whether no request arrived within that time before now
+     */
+    public boolean receivedNothingFor(Duration quiet) {
+        if (requests.isEmpty()) {
+            return true;
+        }
+        return requests.get(requests.size() - 1).receivedAt().isBefore(clock.instant().minus(quiet));
+    }
+
+    /** Forgets every customer, subscription, missing permission, fault, request and issued link. */
+    public void reset() {
+        subscriptions.clear();
+        subscriptionOrder.clear();
+        customers.clear();
+        missingPermissions.clear();
+        nextFaults.clear();
+        always = null;
+        requests.clear();
+        sessions.clear();
+        issued.clear();
+    }
+
+    /** Forgets the faults and the recorded requests; the seeded data stays. */
+    public void clearFaultsAndRequests() {
+        nextFaults.clear();
+        always = null;
+        requests.clear();
+        sessions.clear();
+    }
+
+    /** Stops the server; hanging answers end. */
+    @Override
+    public void close() {
+        closing.countDown();
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    // ------------------------------------------------------------------------------------------- HTTP
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String body = read(exchange.getRequestBody());
+            URI uri = exchange.getRequestURI();
+            String path = uri.getRawPath();
+            requests.add(new RecordedRequest(exchange.getRequestMethod(), path, uri.getRawQuery() == null ? "" : uri.getRawQuery(),
+                    maskedHeaders(exchange), body, clock.instant()));
+            if (PORTAL_PATH.matcher(path).matches() && "GET".equals(exchange.getRequestMethod())) {
+                send(exchange, portalPage(query(uri.getRawQuery())), null);
+                return;
+            }
+            Fault fault = nextFaults.poll();
+            if (fault == null) {
+                fault = always;
+            }
+            if (fault != null && misbehave(exchange, fault)) {
+                return;
+            }
+            send(exchange, answer(exchange.getRequestMethod(), path, query(uri.getRawQuery()), exchange.getRequestHeaders().getFirst("Authorization"),
+                    exchange.getRequestHeaders().getFirst("Paddle-Version"), body, fault), fault);
+        }
+    }
+
+    /** @return true when the fault replaced the answer entirely */
+    private boolean misbehave(HttpExchange exchange, Fault fault) throws IOException {
+        switch (fault.kind()) {
+            case SLOW -> pause(fault.duration());
+            case HANG -> {
+                pause(fault.duration());
+                return true;
+            }
+            case CLOSE_BEFORE_ANSWER -> {
+                return true;
+            }
+            case ERROR -> {
+                Map<String, String> headers = fault.status() == 429 ? Map.of("Retry-After", Long.toString(fault.duration().toSeconds())) : Map.of();
+                send(exchange, new Answer(fault.status(), "application/json", errorEnvelope(fault.status() >= 500 ? "api_error" : "request_error",
+                        fault.code(), "Simulated " + fault.code() + " (a fault the test asked for).", List.of()).toString(), headers), null);
+                return true;
+            }
+            case GARBAGE -> {
+                send(exchange, new Answer(200, "application/json", "{\"data\": [this is not json", Map.of()), null);
+                return true;
+            }
+            case HTML_PAGE -> {
+                send(exchange, new Answer(fault.status(), "text/html", "<html><body><h1>" + fault.status() + " Bad Gateway</h1></body></html>", Map.of()),
+                        null);
+                return true;
+            }
+            default -> {
+                // the answer is built normally and then changed (links, customer) or cut (CLOSE_DURING_ANSWER)
+            }
+        }
+        return false;
+    }
+
+    private void pause(Duration duration) {
+        try {
+            closing.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void send(HttpExchange exchange, Answer answer, Fault fault) throws IOException {
+        byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", answer.contentType() + "; charset=utf-8");
+        answer.headers().forEach(exchange.getResponseHeaders()::set);
+        exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
+        OutputStream out = exchange.getResponseBody();
+        if (fault != null && fault.kind() == Fault.Kind.CLOSE_DURING_ANSWER) {
+            out.write(bytes, 0, bytes.length / 2);
+            out.flush();
+            // Closing with bytes missing closes the connection: the client reads a cut answer.
+            return;
+        }
+        out.write(bytes);
+    }
+
+    private Answer answer(String method, String path, Map<String, String> query, String authorization, String paddleVersion, String body, Fault fault) {
+        Answer refused = refusedAuthentication(authorization, paddleVersion);
+        if (refused != null) {
+            return refused;
+        }
+        var sessionsPath = SESSIONS_PATH.matcher(path);
+        if (sessionsPath.matches() && "POST".equals(method)) {
+            return createPortalSession(URLDecoder.decode(sessionsPath.group(1), StandardCharsets.UTF_8), body, fault);
+        }
+        if ("/subscriptions".equals(path) && "GET".equals(method)) {
+            return listSubscriptions(query);
+        }
+        return error(404, "not_found", "The simulator has no " + method + " " + path + " (it simulates the two calls Portal Links makes).",
+                List.of());
+    }
+
+    private Answer refusedAuthentication(String authorization, String paddleVersion) {
+        if (authorization == null) {
+            return error(403, "authentication_missing", "Authentication header missing.", List.of());
+        }
+        if (!authorization.startsWith("Bearer ") || authorization.length() == "Bearer ".length()) {
+            return error(403, "authentication_malformed", "Authentication header included, but incorrectly formatted.", List.of());
+        }
+        if (!authorization.substring("Bearer ".length()).equals(apiKey)) {
+            return error(403, "invalid_token", "Invalid or revoked API key.", List.of());
+        }
+        if (paddleVersion != null && !"1".equals(paddleVersion)) {
+            return error(400, "invalid_field", "Invalid request.", List.of(Map.entry("Paddle-Version", "must be 1")));
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------------------------------- Portal sessions
+
+    private Answer createPortalSession(String customer, String body, Fault fault) {
+        if (missingPermissions.contains(PORTAL_SESSION_WRITE)) {
+            return forbidden(PORTAL_SESSION_WRITE);
+        }
+        if (!CUSTOMER_ID.matcher(customer).matches()) {
+            return error(400, "invalid_field", "Invalid request.", List.of(Map.entry("customer_id", "does not match pattern " + CUSTOMER_ID.pattern())));
+        }
+        if (!customers.contains(customer)) {
+            return error(404, "not_found", "Entity " + customer + " not found", List.of());
+        }
+        List<String> ids;
+        try {
+            ids = subscriptionIds(body);
+        } catch (JsonException | ClassCastException malformed) {
+            return error(400, "bad_request", "Invalid request body: it is not the JSON the endpoint expects.", List.of());
+        }
+        List<Map.Entry<String, String>> fieldErrors = new ArrayList<>();
+        if (ids.size() > MAX_SUBSCRIPTIONS) {
+            fieldErrors.add(Map.entry("subscription_ids", "must contain at most " + MAX_SUBSCRIPTIONS + " items"));
+        }
+        if (new HashSet<>(ids).size() != ids.size()) {
+            fieldErrors.add(Map.entry("subscription_ids", "items must be unique"));
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            SimulatedSubscription known = subscriptions.get(ids.get(i));
+            if (!SUBSCRIPTION_ID.matcher(ids.get(i)).matches()) {
+                fieldErrors.add(Map.entry("subscription_ids[" + i + "]", "does not match pattern " + SUBSCRIPTION_ID.pattern()));
+            } else if (known == null || !known.customer().equals(customer)) {
+                fieldErrors.add(Map.entry("subscription_ids[" + i + "]", "subscription does not belong to the customer"));
+            }
+        }
+        if (!fieldErrors.isEmpty()) {
+            return error(400, "invalid_field", "Invalid request.", fieldErrors);
+        }
+        sessions.add(new CreatedSession(customer, List.copyOf(ids)));
+        Fault.Kind change = fault == null ? null : fault.kind();
+        String answeredCustomer = change == Fault.Kind.OTHER_CUSTOMER_LINK ? "ctm_" + randomText(random, 26, ID_CHARACTERS) : customer;
+        String origin = change == Fault.Kind.FOREIGN_HOST_LINK ? "https://portal.invalid" : origin();
+        List<String> linked = new ArrayList<>(ids);
+        if (change == Fault.Kind.UNREQUESTED_SUBSCRIPTION_LINK) {
+            linked.add("sub_" + randomText(random, 26, ID_CHARACTERS));
+        }
+        JsonArrayBuilder links = Json.createArrayBuilder();
+        for (String id : linked) {
+            links.add(Json.createObjectBuilder().add("id", id)
+                    .add("cancel_subscription", link(origin(), customer, "cancel_subscription", id))
+                    .add("update_subscription_payment_method", link(origin(), customer, "update_subscription_payment_method", id)));
+        }
+        JsonObject data = Json.createObjectBuilder().add("id", "cpls_" + randomText(random, 26, ID_CHARACTERS)).add("customer_id", answeredCustomer)
+                .add("urls", Json.createObjectBuilder().add("general", Json.createObjectBuilder().add("overview", link(origin, customer, "overview", null)))
+                        .add("subscriptions", links))
+                .add("created_at", clock.instant().toString()).build();
+        return Answer.json(201, Json.createObjectBuilder().add("data", data).add("meta", meta()).build());
+    }
+
+    private static List<String> subscriptionIds(String body) {
+        if (body == null || body.isBlank()) {
+            return List.of();
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            JsonValue ids = reader.readObject().get("subscription_ids");
+            if (ids == null || ids.getValueType() == JsonValue.ValueType.NULL) {
+                return List.of();
+            }
+            List<String> result = new ArrayList<>();
+            for (JsonValue id : (JsonArray) ids) {
+                result.add(((JsonString) id).getString());
+            }
+            return result;
+        }
+    }
+
+    private String link(String origin, String customer, String action, String subscription) {
+        String token = "pga_" + randomText(random, 40, TOKEN_CHARACTERS);
+        issued.put(token, new IssuedLink(customer, action, subscription));
+        return origin + "/cpl_" + randomText(random, 26, ID_CHARACTERS) + "?action=" + action
+                + (subscription == null ? "" : "&subscription_id=" + subscription) + "&token=" + token;
+    }
+
+    private Answer portalPage(Map<String, String> query) {
+        IssuedLink link = issued.get(query.getOrDefault("token", ""));
+        if (link == null || !link.action().equals(query.get("action")) || !Objects.equals(link.subscription(), query.get("subscription_id"))) {
+            return new Answer(403, "text/html", "<!DOCTYPE html><html><head><title>Link refused</title></head><body>"
+                    + "<h1 id=\"refused\">This portal link was not issued by the simulator</h1></body></html>", Map.of());
+        }
+        return new Answer(200, "text/html", "<!DOCTYPE html><html><head><title>Simulated customer portal</title></head><body>"
+                + "<h1 id=\"portal\">Simulated Paddle customer portal</h1><dl>"
+                + "<dt>Customer</dt><dd id=\"customer\">" + link.customer() + "</dd>"
+                + "<dt>Action</dt><dd id=\"action\">" + link.action() + "</dd>"
+                + "<dt>Subscription</dt><dd id=\"subscription\">" + (link.subscription() == null ? "" : link.subscription()) + "</dd>"
+                + "</dl></body></html>", Map.of());
+    }
+
+    // ---------------------------------------------------------------------------------------- Subscriptions
+
+    private Answer listSubscriptions(Map<String, String> query) {
+        if (missingPermissions.contains(SUBSCRIPTION_READ)) {
+            return forbidden(SUBSCRIPTION_READ);
+        }
+        String customer = query.get("customer_id");
+        Set<String> statuses = STATUSES;
+        String status = query.get("status");
+        if (status != null && !status.isBlank()) {
+            statuses = Set.of(status.split(","));
+            for (String one : statuses) {
+                if (!STATUSES.contains(one)) {
+                    return error(400, "invalid_field", "Invalid request.", List.of(Map.entry("status", "\"" + one + "\" is not one of " + STATUSES)));
+                }
+            }
+        }
+        int perPage = 50;
+        if (query.containsKey("per_page")) {
+            try {
+                perPage = Integer.parseInt(query.get("per_page"));
+            } catch (NumberFormatException notANumber) {
+                perPage = -1;
+            }
+            if (perPage < 1 || perPage > 200) {
+                return error(400, "invalid_field", "Invalid request.", List.of(Map.entry("per_page", "must be 1 to 200")));
+            }
+        }
+        Set<String> wanted = statuses;
+        List<SimulatedSubscription> matching = subscriptionOrder.stream().map(subscriptions::get)
+                .filter(s -> (customer == null || Set.of(customer.split(",")).contains(s.customer())) && wanted.contains(s.status())).toList();
+        int start = 0;
+        String after = query.get("after");
+        if (after != null) {
+            start = matching.stream().map(SimulatedSubscription::id).toList().indexOf(after) + 1;
+            if (start == 0) {
+                return error(400, "invalid_field", "Invalid request.", List.of(Map.entry("after", "cursor does not match an entity")));
+            }
+        }
+        int size = Math.min(perPage, maxPerPage);
+        List<SimulatedSubscription> page = matching.subList(Math.min(start, matching.size()), Math.min(start + size, matching.size()));
+        JsonArrayBuilder data = Json.createArrayBuilder();
+        page.forEach(subscription -> data.add(subscriptionJson(subscription)));
+        String last = page.isEmpty() ? (after == null ? "" : after) : page.get(page.size() - 1).id();
+        String next = origin() + "/subscriptions?" + (customer == null ? "" : "customer_id=" + customer + "&") + "after=" + last + "&per_page=" + size;
+        JsonObject pagination = Json.createObjectBuilder().add("per_page", size).add("next", next)
+                .add("has_more", start + page.size() < matching.size()).add("estimated_total", matching.size()).build();
+        return Answer.json(200, Json.createObjectBuilder().add("data", data).add("meta", meta().add("pagination", pagination)).build());
+    }
+
+    private JsonObject subscriptionJson(SimulatedSubscription subscription) {
+        JsonObjectBuilder money = Json.createObjectBuilder().add("amount", Long.toString(subscription.unitPriceCents()))
+                .add("currency_code", subscription.currency());
+        String suffix = subscription.id().substring(4);
+        JsonObjectBuilder item = Json.createObjectBuilder().add("status", "active").add("quantity", 1).add("recurring", true)
+                .add("price", Json.createObjectBuilder().add("id", "pri_" + suffix).add("name", subscription.price())
+                        .add("description", subscription.price()).add("unit_price", money))
+                .add("product", Json.createObjectBuilder().add("id", "pro_" + suffix).add("name", subscription.product()));
+        JsonObjectBuilder json = Json.createObjectBuilder().add("id", subscription.id()).add("status", subscription.status())
+                .add("customer_id", subscription.customer()).add("currency_code", subscription.currency()).add("collection_mode", "automatic")
+                .add("created_at", "2024-10-25T06:53:58Z").add("items", Json.createArrayBuilder().add(item));
+        if (subscription.nextBilledAt() == null) {
+            json.addNull("next_billed_at");
+        } else {
+            json.add("next_billed_at", subscription.nextBilledAt().toString());
+        }
+        if (subscription.scheduledAction() == null) {
+            json.addNull("scheduled_change");
+        } else {
+            json.add("scheduled_change", Json.createObjectBuilder().add("action", subscription.scheduledAction())
+                    .add("effective_at", subscription.scheduledAt().toString()).addNull("resume_at"));
+        }
+        return json.build();
+    }
+
+    // --------------------------------------------------------------------------------------------- Helpers
+
+    private Answer forbidden(String permission) {
+        return error(403, "forbidden", "You aren't permitted to perform this request. The API key needs the " + permission + " permission.", List.of());
+    }
+
+    private static Answer error(int status, String code, String detail, List<Map.Entry<String, String>> fieldErrors) {
+        return Answer.json(status, errorEnvelope("request_error", code, detail, fieldErrors));
+    }
+
+    private static JsonObject errorEnvelope(String type, String code, String detail, List<Map.Entry<String, String>> fieldErrors) {
+        JsonObjectBuilder error = Json.createObjectBuilder().add("type", type).add("code", code).add("detail", detail)
+                .add("documentation_url", "https://developer.paddle.com/errors/shared/" + code);
+        if (!fieldErrors.isEmpty()) {
+            JsonArrayBuilder errors = Json.createArrayBuilder();
+            fieldErrors.forEach(field -> errors.add(Json.createObjectBuilder().add("field", field.getKey()).add("message", field.getValue())));
+            error.add("errors", errors);
+        }
+        return Json.createObjectBuilder().add("error", error).add("meta", meta()).build();
+    }
+
+    private static JsonObjectBuilder meta() {
+        return Json.createObjectBuilder().add("request_id", UUID.randomUUID().toString());
+    }
+
+    private static Map<String, List<String>> maskedHeaders(HttpExchange exchange) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), "authorization".equalsIgnoreCase(name)
+                ? values.stream().map(PaddleSimulator::masked).toList() : List.copyOf(values)));
+        return headers;
+    }
+
+    /** The scheme and the key's first 16 characters ({@code pdl_sdbx_apikey_}): enough to tell keys apart, never the secret. */
+    private static String masked(String authorization) {
+        int keyStart = authorization.indexOf(' ') + 1;
+        int shown = Math.min(authorization.length(), keyStart + 16);
+        return authorization.substring(0, shown) + (shown < authorization.length() ? "…[masked]" : "");
+    }
+
+    private static Map<String, String> query(String rawQuery) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return parameters;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int equals = pair.indexOf('=');
+            parameters.putIfAbsent(URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8),
+                    equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+        }
+        return parameters;
+    }
+
+    private static String read(InputStream body) throws IOException {
+        return new String(body.readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    private static String randomText(SecureRandom random, int length, String alphabet) {
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return text.toString();
+    }
+}
