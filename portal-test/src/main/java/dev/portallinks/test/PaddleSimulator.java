@@ -2,10 +2,13 @@ package dev.portallinks.test;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -21,10 +24,12 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -36,12 +41,15 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 
 /**
  * A Paddle Billing API on 127.0.0.1 for tests: the two calls Portal Links makes, in Paddle's wire format, with the
@@ -87,6 +95,8 @@ public final class PaddleSimulator implements AutoCloseable {
     private static final String ID_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final String TOKEN_CHARACTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
     private static final int MAX_SUBSCRIPTIONS = 25;
+    /** Links remembered for the portal page by default; the oldest are forgotten beyond it, so a long run cannot fill the heap. */
+    public static final int DEFAULT_REMEMBERED_LINKS = 10_000;
 
     /** A session this simulator created. */
     private record CreatedSession(String customer, List<String> subscriptions) {
@@ -104,9 +114,11 @@ public final class PaddleSimulator implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final GeneratedCertificate certificate;
     private final ExecutorService executor;
     private final String apiKey;
     private final int maxPerPage;
+    private final int rememberedLinks;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, SimulatedSubscription> subscriptions = new ConcurrentHashMap<>();
@@ -117,15 +129,25 @@ public final class PaddleSimulator implements AutoCloseable {
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final List<CreatedSession> sessions = new CopyOnWriteArrayList<>();
     private final Map<String, IssuedLink> issued = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<String> issuedOrder = new ConcurrentLinkedQueue<>();
     private final CountDownLatch closing = new CountDownLatch(1);
     private volatile Fault always;
 
     private PaddleSimulator(Builder builder) {
         this.apiKey = builder.apiKey;
         this.maxPerPage = builder.maxPerPage;
+        this.rememberedLinks = builder.rememberedLinks;
         this.clock = Clock.systemUTC();
+        certificate = builder.https ? GeneratedCertificate.create() : null;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 0);
+            InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port);
+            if (certificate == null) {
+                server = HttpServer.create(address, 0);
+            } else {
+                HttpsServer https = HttpsServer.create(address, 0);
+                https.setHttpsConfigurator(new HttpsConfigurator(certificate.serverContext()));
+                server = https;
+            }
         } catch (IOException failed) {
             throw new UncheckedIOException("The Paddle simulator could not listen on 127.0.0.1:" + builder.port, failed);
         }
@@ -159,6 +181,8 @@ public final class PaddleSimulator implements AutoCloseable {
         private String apiKey = "pdl_sdbx_apikey_01hv8x29kz0t586xy6zn1a62ny_" + randomText(new SecureRandom(), 32, TOKEN_CHARACTERS.substring(0, 62));
         private int port;
         private int maxPerPage = 200;
+        private int rememberedLinks = DEFAULT_REMEMBERED_LINKS;
+        private boolean https;
 
         private Builder() {
         }
@@ -193,6 +217,29 @@ public final class PaddleSimulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * @param rememberedLinks how many of the latest links the portal page still opens (default
+         *        {@value PaddleSimulator#DEFAULT_REMEMBERED_LINKS}); older ones answer 403 like a forged link
+         * @return this
+         */
+        public Builder rememberedLinks(int rememberedLinks) {
+            if (rememberedLinks < 1) {
+                throw new IllegalArgumentException("rememberedLinks must be at least 1, not " + rememberedLinks);
+            }
+            this.rememberedLinks = rememberedLinks;
+            return this;
+        }
+
+        /**
+         * Serves HTTPS with a self-signed certificate for 127.0.0.1 made at start; {@link PaddleSimulator#trustStore()} holds it.
+         *
+         * @return this
+         */
+        public Builder https() {
+            this.https = true;
+            return this;
+        }
+
         /** @return the running simulator */
         public PaddleSimulator start() {
             return new PaddleSimulator(this);
@@ -208,7 +255,32 @@ public final class PaddleSimulator implements AutoCloseable {
 
     /** @return the origin of the API and of the portal links it hands out */
     public String origin() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return (certificate == null ? "http" : "https") + "://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /**
+     * @return the PKCS12 trust store holding the simulator's certificate (password {@link #trustStorePassword()})
+     * @throws IllegalStateException when the simulator serves plain HTTP
+     */
+    public Path trustStore() {
+        return https().trustStore();
+    }
+
+    /** @return the trust store's password (a random one, made at start) */
+    public String trustStorePassword() {
+        return https().password();
+    }
+
+    /** @return an SSL context that trusts the simulator's certificate only, for a client in the test */
+    public SSLContext clientSslContext() {
+        return https().clientContext();
+    }
+
+    private GeneratedCertificate https() {
+        if (certificate == null) {
+            throw new IllegalStateException("The simulator serves plain HTTP; start it with builder().https()");
+        }
+        return certificate;
     }
 
     /** @return the key the simulator accepts */
@@ -218,7 +290,8 @@ public final class PaddleSimulator implements AutoCloseable {
 
     /**
      * The library's configuration for this simulator, as MicroProfile Config properties: {@code paddle.base-url},
-     * {@code paddle.api-key} and {@code paddle.portal.allowed-origins}.
+     * {@code paddle.api-key} and {@code paddle.portal.allowed-origins}; with HTTPS also the Rest Client's
+     * {@code paddle-api/mp-rest/trustStore}, {@code …/trustStorePassword} and {@code …/trustStoreType}.
      *
      * @return the properties, in that order
      */
@@ -227,6 +300,11 @@ public final class PaddleSimulator implements AutoCloseable {
         configuration.put("paddle.base-url", origin());
         configuration.put("paddle.api-key", apiKey);
         configuration.put("paddle.portal.allowed-origins", origin());
+        if (certificate != null) {
+            configuration.put("paddle-api/mp-rest/trustStore", certificate.trustStore().toUri().toString());
+            configuration.put("paddle-api/mp-rest/trustStorePassword", certificate.password());
+            configuration.put("paddle-api/mp-rest/trustStoreType", "PKCS12");
+        }
         return configuration;
     }
 
@@ -277,6 +355,94 @@ public final class PaddleSimulator implements AutoCloseable {
             throw new IllegalArgumentException(id + " belongs to " + subscription.customer() + ", not to " + customer);
         }
         return subscription;
+    }
+
+    /**
+     * Seeds customers and subscriptions from JSON, e.g. a test resource:
+     * <pre>
+     * {"customers": [{"id": "ctm_…", "subscriptions": [
+     *     {"id": "sub_…", "status": "past_due", "product": "AeroEdit Pro",
+     *      "price": {"name": "Monthly", "unit_price_cents": 3000, "currency": "USD"},
+     *      "next_billed_at": "2030-01-01T00:00:00Z",
+     *      "scheduled_change": {"action": "cancel", "effective_at": "2030-01-31T00:00:00Z"}}]}]}
+     * </pre>
+     * Every subscription field but {@code id} is optional (the defaults of {@link #subscription}).
+     *
+     * @param json the document
+     * @return this
+     * @throws IllegalArgumentException naming the field that is missing or wrong, e.g. {@code customers[0].subscriptions[1].status}
+     */
+    public PaddleSimulator seed(String json) {
+        JsonObject document;
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            document = reader.readObject();
+        } catch (JsonException | IllegalStateException notJson) {
+            throw new IllegalArgumentException("the seed is not a JSON object: " + notJson.getMessage(), notJson);
+        }
+        JsonArray list = field(document, "customers", JsonArray.class, "");
+        for (int c = 0; c < list.size(); c++) {
+            String at = "customers[" + c + "]";
+            JsonObject customer = element(list, c, at);
+            String customerId = field(customer, "id", JsonString.class, at).getString();
+            seeded(at + ".id", () -> customer(customerId));
+            JsonArray owned = customer.containsKey("subscriptions") ? field(customer, "subscriptions", JsonArray.class, at) : JsonValue.EMPTY_JSON_ARRAY;
+            for (int i = 0; i < owned.size(); i++) {
+                String path = at + ".subscriptions[" + i + "]";
+                JsonObject entry = element(owned, i, path);
+                SimulatedSubscription subscription = seeded(path + ".id",
+                        () -> subscription(customerId, field(entry, "id", JsonString.class, path).getString()));
+                if (entry.containsKey("status")) {
+                    seeded(path + ".status", () -> subscription.status(field(entry, "status", JsonString.class, path).getString()));
+                }
+                if (entry.containsKey("product")) {
+                    subscription.product(field(entry, "product", JsonString.class, path).getString());
+                }
+                if (entry.containsKey("price")) {
+                    JsonObject price = field(entry, "price", JsonObject.class, path);
+                    subscription.price(field(price, "name", JsonString.class, path + ".price").getString(),
+                            field(price, "unit_price_cents", JsonNumber.class, path + ".price").longValueExact(),
+                            field(price, "currency", JsonString.class, path + ".price").getString());
+                }
+                if (entry.containsKey("next_billed_at")) {
+                    subscription.nextBilledAt(entry.isNull("next_billed_at") ? null
+                            : seeded(path + ".next_billed_at", () -> Instant.parse(field(entry, "next_billed_at", JsonString.class, path).getString())));
+                }
+                if (entry.containsKey("scheduled_change") && !entry.isNull("scheduled_change")) {
+                    JsonObject change = field(entry, "scheduled_change", JsonObject.class, path);
+                    String changeAt = path + ".scheduled_change";
+                    seeded(changeAt, () -> subscription.scheduledChange(field(change, "action", JsonString.class, changeAt).getString(),
+                            Instant.parse(field(change, "effective_at", JsonString.class, changeAt).getString())));
+                }
+            }
+        }
+        return this;
+    }
+
+    private static <T extends JsonValue> T field(JsonObject object, String name, Class<T> type, String at) {
+        JsonValue value = object.get(name);
+        String path = at.isEmpty() ? name : at + "." + name;
+        if (value == null) {
+            throw new IllegalArgumentException("the seed has no " + path);
+        }
+        if (!type.isInstance(value)) {
+            throw new IllegalArgumentException("the seed's " + path + " is " + value.getValueType() + ", not " + type.getSimpleName());
+        }
+        return type.cast(value);
+    }
+
+    private static JsonObject element(JsonArray array, int index, String path) {
+        if (!(array.get(index) instanceof JsonObject object)) {
+            throw new IllegalArgumentException("the seed's " + path + " is not an object");
+        }
+        return object;
+    }
+
+    private static <T> T seeded(String path, Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (IllegalArgumentException | DateTimeParseException wrong) {
+            throw new IllegalArgumentException("the seed's " + path + ": " + wrong.getMessage(), wrong);
+        }
     }
 
     /**
@@ -363,6 +529,7 @@ public final class PaddleSimulator implements AutoCloseable {
         requests.clear();
         sessions.clear();
         issued.clear();
+        issuedOrder.clear();
     }
 
     /** Forgets the faults and the recorded requests; the seeded data stays. */
@@ -379,6 +546,9 @@ public final class PaddleSimulator implements AutoCloseable {
         closing.countDown();
         server.stop(0);
         executor.shutdownNow();
+        if (certificate != null) {
+            certificate.delete();
+        }
     }
 
     // ------------------------------------------------------------------------------------------- HTTP
@@ -571,6 +741,13 @@ public final class PaddleSimulator implements AutoCloseable {
     private String link(String origin, String customer, String action, String subscription) {
         String token = "pga_" + randomText(random, 40, TOKEN_CHARACTERS);
         issued.put(token, new IssuedLink(customer, action, subscription));
+        issuedOrder.add(token);
+        while (issuedOrder.size() > rememberedLinks) {
+            String oldest = issuedOrder.poll();
+            if (oldest != null) {
+                issued.remove(oldest);
+            }
+        }
         return origin + "/cpl_" + randomText(random, 26, ID_CHARACTERS) + "?action=" + action
                 + (subscription == null ? "" : "&subscription_id=" + subscription) + "&token=" + token;
     }
