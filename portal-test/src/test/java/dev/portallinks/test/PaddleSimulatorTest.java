@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.Collectors;
@@ -220,7 +221,7 @@ class PaddleSimulatorTest {
 
         assertThatThrownBy(() -> http.send(HttpRequest.newBuilder(paddle.baseUrl().resolve("/subscriptions")).timeout(Duration.ofMillis(300))
                 .header("Authorization", "Bearer " + paddle.apiKey()).build(), HttpResponse.BodyHandlers.ofString()))
-                .isInstanceOf(java.net.http.HttpTimeoutException.class);
+                .isInstanceOf(HttpTimeoutException.class);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.portallinks.benchmarks.driver;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -53,7 +54,7 @@ final class InJvmBenchmarks {
             double session = nanos.get("toSession/" + subscriptions);
             int links = 1 + 2 * Integer.parseInt(subscriptions);
             results.value(SCENARIO, "toSession, " + subscriptions + " subscription(s), " + links + " links", session / 1000, "µs/op", null, null,
-                    "every link checked, the value types built; " + String.format(java.util.Locale.ROOT, "%.0f", session / links) + " ns per link");
+                    "every link checked, the value types built; " + String.format(Locale.ROOT, "%.0f", session / links) + " ns per link");
         }
     }
 }
