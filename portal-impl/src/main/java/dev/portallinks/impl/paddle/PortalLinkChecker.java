@@ -100,8 +100,6 @@ final class PortalLinkChecker {
     }
 
     private boolean queryPasses(String link, int start, String action, String subscription) {
-        int[] nameStarts = new int[MAX_PARAMETERS];
-        int[] nameEnds = new int[MAX_PARAMETERS];
         int count = 0;
         boolean actionSeen = false;
         boolean tokenSeen = false;
@@ -116,13 +114,9 @@ final class PortalLinkChecker {
             if (equals < 0 || count == MAX_PARAMETERS) {
                 return false;
             }
-            for (int i = 0; i < count; i++) {
-                if (nameEnds[i] - nameStarts[i] == equals - pairStart && link.regionMatches(nameStarts[i], link, pairStart, equals - pairStart)) {
-                    return false;
-                }
+            if (namedBefore(link, start, pairStart, equals)) {
+                return false;
             }
-            nameStarts[count] = pairStart;
-            nameEnds[count] = equals;
             count++;
             int valueStart = equals + 1;
             if (isName(link, pairStart, equals, "action")) {
@@ -144,6 +138,20 @@ final class PortalLinkChecker {
             pairStart = pairEnd + 1;
         }
         return actionSeen && tokenSeen && subscriptionSeen == (subscription != null);
+    }
+
+    /**
+     * Tells whether an earlier pair of the query has this name. The earlier pairs passed {@link #plainPairEquals}, so
+     * each name ends at its first '=': a pair that starts with the name followed by '=' has exactly this name.
+     */
+    private static boolean namedBefore(String link, int queryStart, int nameStart, int nameEnd) {
+        int length = nameEnd - nameStart;
+        for (int pair = queryStart; pair < nameStart; pair = link.indexOf('&', pair) + 1) {
+            if (link.regionMatches(pair, link, nameStart, length) && link.charAt(pair + length) == '=') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -6,9 +6,6 @@ import static dev.portallinks.it.PaddleStub.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portallinks.it.TestServer;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -58,15 +55,7 @@ class ClientBehaviorsIT extends FacesIT {
     }
 
     private int listenerCalls() {
-        try {
-            return Integer.parseInt(HTTP.send(HttpRequest.newBuilder(URI.create(base() + "api/state/listener-calls")).GET()
-                    .build(), HttpResponse.BodyHandlers.ofString()).body().strip());
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return Integer.parseInt(getPage("api/state/listener-calls").body().strip());
     }
 
     @Test
