@@ -1,6 +1,8 @@
 package dev.portallinks.test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -13,19 +15,58 @@ public final class Fault {
     /** What happens. */
     enum Kind {
         ERROR, SLOW, HANG, CLOSE_BEFORE_ANSWER, CLOSE_DURING_ANSWER, GARBAGE, HTML_PAGE, FOREIGN_HOST_LINK, UNREQUESTED_SUBSCRIPTION_LINK,
-        OTHER_CUSTOMER_LINK
+        OTHER_CUSTOMER_LINK, ANSWER
+    }
+
+    /** An answer given exactly as written. */
+    record FixedAnswer(int status, String contentType, byte[] body, Map<String, String> headers) {
     }
 
     private final Kind kind;
     private final int status;
     private final String code;
     private final Duration duration;
+    private final FixedAnswer answer;
 
     private Fault(Kind kind, int status, String code, Duration duration) {
+        this(kind, status, code, duration, null);
+    }
+
+    private Fault(Kind kind, int status, String code, Duration duration, FixedAnswer answer) {
         this.kind = kind;
         this.status = status;
         this.code = code;
         this.duration = duration;
+        this.answer = answer;
+    }
+
+    /**
+     * Exactly this answer, byte for byte: for a body the other faults do not make (an unusual but valid answer, an
+     * error code of Paddle's the library must name).
+     *
+     * @param status the HTTP status, 100 to 599
+     * @param contentType the {@code Content-Type}, sent as given
+     * @param body the body, sent as UTF-8
+     * @return the fault
+     */
+    public static Fault answer(int status, String contentType, String body) {
+        if (status < 100 || status > 599) {
+            throw new IllegalArgumentException("status must be 100 to 599, not " + status);
+        }
+        return new Fault(Kind.ANSWER, status, null, null, new FixedAnswer(status, Objects.requireNonNull(contentType, "contentType"),
+                Objects.requireNonNull(body, "body").getBytes(StandardCharsets.UTF_8), Map.of()));
+    }
+
+    /**
+     * One of Paddle's own published examples (from Paddle's SDK test suites), byte for byte, with its status and
+     * headers (e.g. {@code Retry-After: 42}).
+     *
+     * @param example the example
+     * @return the fault
+     */
+    public static Fault publishedExample(PaddleExample example) {
+        return new Fault(Kind.ANSWER, example.status(), null, null, new FixedAnswer(example.status(), "application/json", example.bytes(),
+                example.headers()));
     }
 
     /**
@@ -135,6 +176,15 @@ public final class Fault {
 
     Duration duration() {
         return duration;
+    }
+
+    FixedAnswer fixedAnswer() {
+        return answer;
+    }
+
+    /** @return whether the fault needs a connection of the simulator's own (hang, close before or during the answer) */
+    boolean needsOwnConnection() {
+        return kind == Kind.HANG || kind == Kind.CLOSE_BEFORE_ANSWER || kind == Kind.CLOSE_DURING_ANSWER;
     }
 
     @Override

@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,6 +48,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
@@ -97,13 +99,22 @@ public final class PaddleSimulator implements AutoCloseable {
     private static final int MAX_SUBSCRIPTIONS = 25;
     /** Links remembered for the portal page by default; the oldest are forgotten beyond it, so a long run cannot fill the heap. */
     public static final int DEFAULT_REMEMBERED_LINKS = 10_000;
+    /** Requests (and sessions) remembered for the assertions by default; older ones are forgotten. */
+    public static final int DEFAULT_REMEMBERED_REQUESTS = 10_000;
 
     /** A session this simulator created. */
     private record CreatedSession(String customer, List<String> subscriptions) {
     }
 
-    /** What a token this simulator issued opens. */
-    private record IssuedLink(String customer, String action, String subscription) {
+    /**
+     * What a portal link this simulator issued opens.
+     *
+     * @param customer the customer's Paddle ID
+     * @param action Paddle's action: {@code overview}, {@code cancel_subscription} or
+     *        {@code update_subscription_payment_method}
+     * @param subscription the subscription's Paddle ID, or null for the overview
+     */
+    public record PortalLink(String customer, String action, String subscription) {
     }
 
     /** An answer to send. */
@@ -116,6 +127,8 @@ public final class PaddleSimulator implements AutoCloseable {
     private final HttpServer server;
     private final GeneratedCertificate certificate;
     private final ExecutorService executor;
+    private final boolean embedded;
+    private final int rememberedRequests;
     private final String apiKey;
     private final int maxPerPage;
     private final int rememberedLinks;
@@ -126,9 +139,11 @@ public final class PaddleSimulator implements AutoCloseable {
     private final Set<String> customers = ConcurrentHashMap.newKeySet();
     private final Set<String> missingPermissions = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedDeque<Fault> nextFaults = new ConcurrentLinkedDeque<>();
-    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
-    private final List<CreatedSession> sessions = new CopyOnWriteArrayList<>();
-    private final Map<String, IssuedLink> issued = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedDeque<RecordedRequest> requests = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger requestCount = new AtomicInteger();
+    private final ConcurrentLinkedDeque<CreatedSession> sessions = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger sessionCount = new AtomicInteger();
+    private final Map<String, PortalLink> issued = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> issuedOrder = new ConcurrentLinkedQueue<>();
     private final CountDownLatch closing = new CountDownLatch(1);
     private volatile Fault always;
@@ -137,8 +152,15 @@ public final class PaddleSimulator implements AutoCloseable {
         this.apiKey = builder.apiKey;
         this.maxPerPage = builder.maxPerPage;
         this.rememberedLinks = builder.rememberedLinks;
+        this.rememberedRequests = builder.rememberedRequests;
         this.clock = Clock.systemUTC();
+        this.embedded = builder.embedded;
         certificate = builder.https ? GeneratedCertificate.create() : null;
+        if (embedded) {
+            server = null;
+            executor = null;
+            return;
+        }
         try {
             InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port);
             if (certificate == null) {
@@ -157,7 +179,11 @@ public final class PaddleSimulator implements AutoCloseable {
             return thread;
         });
         server.setExecutor(executor);
-        server.createContext("/", this::handle);
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                serve(new ServerExchange(exchange));
+            }
+        });
         server.start();
     }
 
@@ -182,7 +208,9 @@ public final class PaddleSimulator implements AutoCloseable {
         private int port;
         private int maxPerPage = 200;
         private int rememberedLinks = DEFAULT_REMEMBERED_LINKS;
+        private int rememberedRequests = DEFAULT_REMEMBERED_REQUESTS;
         private boolean https;
+        private boolean embedded;
 
         private Builder() {
         }
@@ -231,6 +259,34 @@ public final class PaddleSimulator implements AutoCloseable {
         }
 
         /**
+         * @param rememberedRequests how many of the latest requests {@link PaddleSimulator#requests()} keeps, and
+         *        how many of the latest sessions {@link PaddleSimulator#portalSessionsCreated} counts (default
+         *        {@value PaddleSimulator#DEFAULT_REMEMBERED_REQUESTS}), so a long run cannot fill the heap
+         * @return this
+         */
+        public Builder rememberedRequests(int rememberedRequests) {
+            if (rememberedRequests < 1) {
+                throw new IllegalArgumentException("rememberedRequests must be at least 1, not " + rememberedRequests);
+            }
+            this.rememberedRequests = rememberedRequests;
+            return this;
+        }
+
+        /**
+         * Makes a simulator without a server of its own, for a host that hands it each request through
+         * {@link PaddleSimulator#serve(SimulatorExchange)} (a servlet in a demo application, for example). It then
+         * has no {@link PaddleSimulator#origin()} (the host's URL applies), no HTTPS, and no faults that need a
+         * connection of its own ({@link Fault#hang()}, {@link Fault#closeBeforeAnswer()},
+         * {@link Fault#closeDuringAnswer()}).
+         *
+         * @return this
+         */
+        public Builder embedded() {
+            this.embedded = true;
+            return this;
+        }
+
+        /**
          * Serves HTTPS with a self-signed certificate for 127.0.0.1 made at start; {@link PaddleSimulator#trustStore()} holds it.
          *
          * @return this
@@ -242,6 +298,9 @@ public final class PaddleSimulator implements AutoCloseable {
 
         /** @return the running simulator */
         public PaddleSimulator start() {
+            if (embedded && https) {
+                throw new IllegalStateException("an embedded simulator has no server of its own, so no HTTPS: its host decides");
+            }
             return new PaddleSimulator(this);
         }
     }
@@ -255,6 +314,9 @@ public final class PaddleSimulator implements AutoCloseable {
 
     /** @return the origin of the API and of the portal links it hands out */
     public String origin() {
+        if (embedded) {
+            throw new IllegalStateException("an embedded simulator answers at its host's URL; it has no origin of its own");
+        }
         return (certificate == null ? "http" : "https") + "://127.0.0.1:" + server.getAddress().getPort();
     }
 
@@ -469,7 +531,7 @@ public final class PaddleSimulator implements AutoCloseable {
         if (calls < 1) {
             throw new IllegalArgumentException("calls must be at least 1, not " + calls);
         }
-        Objects.requireNonNull(fault, "fault");
+        refuseConnectionFaultWhenEmbedded(fault);
         for (int i = 0; i < calls; i++) {
             nextFaults.add(fault);
         }
@@ -483,8 +545,18 @@ public final class PaddleSimulator implements AutoCloseable {
      * @return this
      */
     public PaddleSimulator always(Fault fault) {
+        if (fault != null) {
+            refuseConnectionFaultWhenEmbedded(fault);
+        }
         this.always = fault;
         return this;
+    }
+
+    private void refuseConnectionFaultWhenEmbedded(Fault fault) {
+        Objects.requireNonNull(fault, "fault");
+        if (embedded && fault.needsOwnConnection()) {
+            throw new IllegalStateException(fault + " needs the simulator's own server; an embedded simulator answers through its host");
+        }
     }
 
     // -------------------------------------------------------------------------------------------- Recording
@@ -492,6 +564,36 @@ public final class PaddleSimulator implements AutoCloseable {
     /** @return every request received since the start or the last {@link #reset}, oldest first */
     public List<RecordedRequest> requests() {
         return List.copyOf(requests);
+    }
+
+    /**
+     * Tells what a portal link opens, when this simulator issued it (and still remembers it, see
+     * {@link Builder#rememberedLinks}): for a test that asserts where a redirect leads, or a host that renders its own
+     * portal page.
+     *
+     * @param link the link, e.g. a redirect's {@code Location}
+     * @return customer, action and subscription; empty for a link it did not issue, or one changed after it was issued
+     */
+    public Optional<PortalLink> portalLink(String link) {
+        URI uri;
+        try {
+            uri = URI.create(Objects.requireNonNull(link, "link"));
+        } catch (IllegalArgumentException notALink) {
+            return Optional.empty();
+        }
+        if (uri.getRawPath() == null || !PORTAL_PATH.matcher(uri.getRawPath()).matches()) {
+            return Optional.empty();
+        }
+        return issuedFor(query(uri.getRawQuery()));
+    }
+
+    private Optional<PortalLink> issuedFor(Map<String, String> query) {
+        PortalLink issuedLink = issued.get(query.getOrDefault("token", ""));
+        if (issuedLink == null || !issuedLink.action().equals(query.get("action"))
+                || !Objects.equals(issuedLink.subscription(), query.get("subscription_id"))) {
+            return Optional.empty();
+        }
+        return Optional.of(issuedLink);
     }
 
     /**
@@ -512,10 +614,8 @@ public final class PaddleSimulator implements AutoCloseable {
      * @return whether no request arrived within that time before now
      */
     public boolean receivedNothingFor(Duration quiet) {
-        if (requests.isEmpty()) {
-            return true;
-        }
-        return requests.get(requests.size() - 1).receivedAt().isBefore(clock.instant().minus(quiet));
+        RecordedRequest last = requests.peekLast();
+        return last == null || last.receivedAt().isBefore(clock.instant().minus(quiet));
     }
 
     /** Forgets every customer, subscription, missing permission, fault, request and issued link. */
@@ -527,7 +627,9 @@ public final class PaddleSimulator implements AutoCloseable {
         nextFaults.clear();
         always = null;
         requests.clear();
+        requestCount.set(0);
         sessions.clear();
+        sessionCount.set(0);
         issued.clear();
         issuedOrder.clear();
     }
@@ -537,13 +639,18 @@ public final class PaddleSimulator implements AutoCloseable {
         nextFaults.clear();
         always = null;
         requests.clear();
+        requestCount.set(0);
         sessions.clear();
+        sessionCount.set(0);
     }
 
     /** Stops the server; hanging answers end. */
     @Override
     public void close() {
         closing.countDown();
+        if (embedded) {
+            return;
+        }
         server.stop(0);
         executor.shutdownNow();
         if (certificate != null) {
@@ -553,31 +660,52 @@ public final class PaddleSimulator implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------------- HTTP
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String body = read(exchange.getRequestBody());
-            URI uri = exchange.getRequestURI();
-            String path = uri.getRawPath();
-            requests.add(new RecordedRequest(exchange.getRequestMethod(), path, uri.getRawQuery() == null ? "" : uri.getRawQuery(),
-                    maskedHeaders(exchange), body, clock.instant()));
-            if (PORTAL_PATH.matcher(path).matches() && "GET".equals(exchange.getRequestMethod())) {
-                send(exchange, portalPage(query(uri.getRawQuery())), null);
-                return;
-            }
-            Fault fault = nextFaults.poll();
-            if (fault == null) {
-                fault = always;
-            }
-            if (fault != null && misbehave(exchange, fault)) {
-                return;
-            }
-            send(exchange, answer(exchange.getRequestMethod(), path, query(uri.getRawQuery()), exchange.getRequestHeaders().getFirst("Authorization"),
-                    exchange.getRequestHeaders().getFirst("Paddle-Version"), body, fault), fault);
+    /**
+     * Answers one request: what an embedded simulator's host calls for each request it receives (its own server
+     * does the same). Records the request, applies the next fault, and answers like Paddle.
+     *
+     * @param exchange the request and where to send the answer
+     * @throws IOException when the request cannot be read or the answer cannot be sent
+     */
+    public void serve(SimulatorExchange exchange) throws IOException {
+        String body = new String(exchange.body(), StandardCharsets.UTF_8);
+        String path = exchange.path();
+        String rawQuery = exchange.rawQuery();
+        record(new RecordedRequest(exchange.method(), path, rawQuery == null ? "" : rawQuery, maskedHeaders(exchange.headers()), body,
+                clock.instant()));
+        if (PORTAL_PATH.matcher(path).matches() && "GET".equals(exchange.method())) {
+            send(exchange, portalPage(query(rawQuery)), null);
+            return;
+        }
+        Fault fault = nextFaults.poll();
+        if (fault == null) {
+            fault = always;
+        }
+        if (fault != null && misbehave(exchange, fault)) {
+            return;
+        }
+        send(exchange, answer(exchange.method(), path, query(rawQuery), header(exchange, "Authorization"), header(exchange, "Paddle-Version"), body,
+                fault, exchange.base()), fault);
+    }
+
+    private void record(RecordedRequest request) {
+        requests.add(request);
+        if (requestCount.incrementAndGet() > rememberedRequests && requests.pollFirst() != null) {
+            requestCount.decrementAndGet();
         }
     }
 
+    private static String header(SimulatorExchange exchange, String name) {
+        for (Map.Entry<String, List<String>> header : exchange.headers().entrySet()) {
+            if (header.getKey().equalsIgnoreCase(name) && !header.getValue().isEmpty()) {
+                return header.getValue().get(0);
+            }
+        }
+        return null;
+    }
+
     /** @return true when the fault replaced the answer entirely */
-    private boolean misbehave(HttpExchange exchange, Fault fault) throws IOException {
+    private boolean misbehave(SimulatorExchange exchange, Fault fault) throws IOException {
         switch (fault.kind()) {
             case SLOW -> pause(fault.duration());
             case HANG -> {
@@ -595,6 +723,13 @@ public final class PaddleSimulator implements AutoCloseable {
             }
             case GARBAGE -> {
                 send(exchange, new Answer(200, "application/json", "{\"data\": [this is not json", Map.of()), null);
+                return true;
+            }
+            case ANSWER -> {
+                Fault.FixedAnswer fixed = fault.fixedAnswer();
+                Map<String, String> headers = new LinkedHashMap<>(fixed.headers());
+                headers.put("Content-Type", fixed.contentType());
+                exchange.respond(fixed.status(), headers, fixed.body().clone());
                 return true;
             }
             case HTML_PAGE -> {
@@ -617,32 +752,86 @@ public final class PaddleSimulator implements AutoCloseable {
         }
     }
 
-    private static void send(HttpExchange exchange, Answer answer, Fault fault) throws IOException {
+    private static void send(SimulatorExchange exchange, Answer answer, Fault fault) throws IOException {
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", answer.contentType() + "; charset=utf-8");
-        answer.headers().forEach(exchange.getResponseHeaders()::set);
-        exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
-        OutputStream out = exchange.getResponseBody();
-        if (fault != null && fault.kind() == Fault.Kind.CLOSE_DURING_ANSWER) {
-            out.write(bytes, 0, bytes.length / 2);
-            out.flush();
-            // Closing with bytes missing closes the connection: the client reads a cut answer.
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", answer.contentType() + "; charset=utf-8");
+        headers.putAll(answer.headers());
+        if (fault != null && fault.kind() == Fault.Kind.CLOSE_DURING_ANSWER && exchange instanceof ServerExchange own) {
+            own.respondCut(answer.status(), headers, bytes);
             return;
         }
-        out.write(bytes);
+        exchange.respond(answer.status(), headers, bytes);
     }
 
-    private Answer answer(String method, String path, Map<String, String> query, String authorization, String paddleVersion, String body, Fault fault) {
+    /** The simulator's own server's exchange, which can also cut an answer short. */
+    private static final class ServerExchange implements SimulatorExchange {
+
+        private final HttpExchange exchange;
+
+        ServerExchange(HttpExchange exchange) {
+            this.exchange = exchange;
+        }
+
+        @Override
+        public URI base() {
+            boolean https = exchange instanceof com.sun.net.httpserver.HttpsExchange;
+            return URI.create((https ? "https" : "http") + "://127.0.0.1:" + exchange.getLocalAddress().getPort());
+        }
+
+        @Override
+        public String method() {
+            return exchange.getRequestMethod();
+        }
+
+        @Override
+        public String path() {
+            return exchange.getRequestURI().getRawPath();
+        }
+
+        @Override
+        public String rawQuery() {
+            return exchange.getRequestURI().getRawQuery();
+        }
+
+        @Override
+        public Map<String, List<String>> headers() {
+            return exchange.getRequestHeaders();
+        }
+
+        @Override
+        public byte[] body() throws IOException {
+            return exchange.getRequestBody().readAllBytes();
+        }
+
+        @Override
+        public void respond(int status, Map<String, String> headers, byte[] body) throws IOException {
+            headers.forEach(exchange.getResponseHeaders()::set);
+            exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+            exchange.getResponseBody().write(body);
+        }
+
+        /** Announces the whole length and sends half: closing with bytes missing closes the connection, the client reads a cut answer. */
+        void respondCut(int status, Map<String, String> headers, byte[] body) throws IOException {
+            headers.forEach(exchange.getResponseHeaders()::set);
+            exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+            OutputStream out = exchange.getResponseBody();
+            out.write(body, 0, body.length / 2);
+            out.flush();
+        }
+    }
+
+    private Answer answer(String method, String path, Map<String, String> query, String authorization, String paddleVersion, String body, Fault fault, URI base) {
         Answer refused = refusedAuthentication(authorization, paddleVersion);
         if (refused != null) {
             return refused;
         }
         var sessionsPath = SESSIONS_PATH.matcher(path);
         if (sessionsPath.matches() && "POST".equals(method)) {
-            return createPortalSession(URLDecoder.decode(sessionsPath.group(1), StandardCharsets.UTF_8), body, fault);
+            return createPortalSession(URLDecoder.decode(sessionsPath.group(1), StandardCharsets.UTF_8), body, fault, originOf(base));
         }
         if ("/subscriptions".equals(path) && "GET".equals(method)) {
-            return listSubscriptions(query);
+            return listSubscriptions(query, base);
         }
         return error(404, "not_found", "The simulator has no " + method + " " + path + " (it simulates the two calls Portal Links makes).",
                 List.of());
@@ -666,7 +855,7 @@ public final class PaddleSimulator implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------- Portal sessions
 
-    private Answer createPortalSession(String customer, String body, Fault fault) {
+    private Answer createPortalSession(String customer, String body, Fault fault, String ownOrigin) {
         if (missingPermissions.contains(PORTAL_SESSION_WRITE)) {
             return forbidden(PORTAL_SESSION_WRITE);
         }
@@ -701,9 +890,12 @@ public final class PaddleSimulator implements AutoCloseable {
             return error(400, "invalid_field", "Invalid request.", fieldErrors);
         }
         sessions.add(new CreatedSession(customer, List.copyOf(ids)));
+        if (sessionCount.incrementAndGet() > rememberedRequests && sessions.pollFirst() != null) {
+            sessionCount.decrementAndGet();
+        }
         Fault.Kind change = fault == null ? null : fault.kind();
         String answeredCustomer = change == Fault.Kind.OTHER_CUSTOMER_LINK ? "ctm_" + randomText(random, 26, ID_CHARACTERS) : customer;
-        String origin = change == Fault.Kind.FOREIGN_HOST_LINK ? "https://portal.invalid" : origin();
+        String origin = change == Fault.Kind.FOREIGN_HOST_LINK ? "https://portal.invalid" : ownOrigin;
         List<String> linked = new ArrayList<>(ids);
         if (change == Fault.Kind.UNREQUESTED_SUBSCRIPTION_LINK) {
             linked.add("sub_" + randomText(random, 26, ID_CHARACTERS));
@@ -711,8 +903,8 @@ public final class PaddleSimulator implements AutoCloseable {
         JsonArrayBuilder links = Json.createArrayBuilder();
         for (String id : linked) {
             links.add(Json.createObjectBuilder().add("id", id)
-                    .add("cancel_subscription", link(origin(), customer, "cancel_subscription", id))
-                    .add("update_subscription_payment_method", link(origin(), customer, "update_subscription_payment_method", id)));
+                    .add("cancel_subscription", link(ownOrigin, customer, "cancel_subscription", id))
+                    .add("update_subscription_payment_method", link(ownOrigin, customer, "update_subscription_payment_method", id)));
         }
         JsonObject data = Json.createObjectBuilder().add("id", "cpls_" + randomText(random, 26, ID_CHARACTERS)).add("customer_id", answeredCustomer)
                 .add("urls", Json.createObjectBuilder().add("general", Json.createObjectBuilder().add("overview", link(origin, customer, "overview", null)))
@@ -740,7 +932,7 @@ public final class PaddleSimulator implements AutoCloseable {
 
     private String link(String origin, String customer, String action, String subscription) {
         String token = "pga_" + randomText(random, 40, TOKEN_CHARACTERS);
-        issued.put(token, new IssuedLink(customer, action, subscription));
+        issued.put(token, new PortalLink(customer, action, subscription));
         issuedOrder.add(token);
         while (issuedOrder.size() > rememberedLinks) {
             String oldest = issuedOrder.poll();
@@ -753,8 +945,8 @@ public final class PaddleSimulator implements AutoCloseable {
     }
 
     private Answer portalPage(Map<String, String> query) {
-        IssuedLink link = issued.get(query.getOrDefault("token", ""));
-        if (link == null || !link.action().equals(query.get("action")) || !Objects.equals(link.subscription(), query.get("subscription_id"))) {
+        PortalLink link = issuedFor(query).orElse(null);
+        if (link == null) {
             return new Answer(403, "text/html", "<!DOCTYPE html><html><head><title>Link refused</title></head><body>"
                     + "<h1 id=\"refused\">This portal link was not issued by the simulator</h1></body></html>", Map.of());
         }
@@ -768,7 +960,7 @@ public final class PaddleSimulator implements AutoCloseable {
 
     // ---------------------------------------------------------------------------------------- Subscriptions
 
-    private Answer listSubscriptions(Map<String, String> query) {
+    private Answer listSubscriptions(Map<String, String> query, URI base) {
         if (missingPermissions.contains(SUBSCRIPTION_READ)) {
             return forbidden(SUBSCRIPTION_READ);
         }
@@ -810,7 +1002,7 @@ public final class PaddleSimulator implements AutoCloseable {
         JsonArrayBuilder data = Json.createArrayBuilder();
         page.forEach(subscription -> data.add(subscriptionJson(subscription)));
         String last = page.isEmpty() ? (after == null ? "" : after) : page.get(page.size() - 1).id();
-        String next = origin() + "/subscriptions?" + (customer == null ? "" : "customer_id=" + customer + "&") + "after=" + last + "&per_page=" + size;
+        String next = base + "/subscriptions?" + (customer == null ? "" : "customer_id=" + customer + "&") + "after=" + last + "&per_page=" + size;
         JsonObject pagination = Json.createObjectBuilder().add("per_page", size).add("next", next)
                 .add("has_more", start + page.size() < matching.size()).add("estimated_total", matching.size()).build();
         return Answer.json(200, Json.createObjectBuilder().add("data", data).add("meta", meta().add("pagination", pagination)).build());
@@ -866,9 +1058,13 @@ public final class PaddleSimulator implements AutoCloseable {
         return Json.createObjectBuilder().add("request_id", UUID.randomUUID().toString());
     }
 
-    private static Map<String, List<String>> maskedHeaders(HttpExchange exchange) {
+    private static String originOf(URI base) {
+        return base.getScheme() + "://" + base.getRawAuthority();
+    }
+
+    private static Map<String, List<String>> maskedHeaders(Map<String, List<String>> received) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), "authorization".equalsIgnoreCase(name)
+        received.forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), "authorization".equalsIgnoreCase(name)
                 ? values.stream().map(PaddleSimulator::masked).toList() : List.copyOf(values)));
         return headers;
     }
@@ -891,10 +1087,6 @@ public final class PaddleSimulator implements AutoCloseable {
                     equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
         }
         return parameters;
-    }
-
-    private static String read(InputStream body) throws IOException {
-        return new String(body.readAllBytes(), StandardCharsets.UTF_8);
     }
 
     private static String randomText(SecureRandom random, int length, String alphabet) {
