@@ -425,6 +425,7 @@ public final class PaddleSimulator implements AutoCloseable {
      * {"customers": [{"id": "ctm_…", "subscriptions": [
      *     {"id": "sub_…", "status": "past_due", "product": "AeroEdit Pro",
      *      "price": {"name": "Monthly", "unit_price_cents": 3000, "currency": "USD"},
+     *      "quantity": 10,
      *      "next_billed_at": "2030-01-01T00:00:00Z",
      *      "scheduled_change": {"action": "cancel", "effective_at": "2030-01-31T00:00:00Z"}}]}]}
      * </pre>
@@ -464,6 +465,9 @@ public final class PaddleSimulator implements AutoCloseable {
                     subscription.price(field(price, "name", JsonString.class, path + ".price").getString(),
                             field(price, "unit_price_cents", JsonNumber.class, path + ".price").longValueExact(),
                             field(price, "currency", JsonString.class, path + ".price").getString());
+                }
+                if (entry.containsKey("quantity")) {
+                    seeded(path + ".quantity", () -> subscription.quantity(field(entry, "quantity", JsonNumber.class, path).intValueExact()));
                 }
                 if (entry.containsKey("next_billed_at")) {
                     subscription.nextBilledAt(entry.isNull("next_billed_at") ? null
@@ -1012,7 +1016,7 @@ public final class PaddleSimulator implements AutoCloseable {
         JsonObjectBuilder money = Json.createObjectBuilder().add("amount", Long.toString(subscription.unitPriceCents()))
                 .add("currency_code", subscription.currency());
         String suffix = subscription.id().substring(4);
-        JsonObjectBuilder item = Json.createObjectBuilder().add("status", "active").add("quantity", 1).add("recurring", true)
+        JsonObjectBuilder item = Json.createObjectBuilder().add("status", "active").add("quantity", subscription.quantity()).add("recurring", true)
                 .add("price", Json.createObjectBuilder().add("id", "pri_" + suffix).add("name", subscription.price())
                         .add("description", subscription.price()).add("unit_price", money))
                 .add("product", Json.createObjectBuilder().add("id", "pro_" + suffix).add("name", subscription.product()));

@@ -19,6 +19,7 @@ public final class SimulatedSubscription {
     private volatile String price = "Monthly";
     private volatile long unitPriceCents = 1000;
     private volatile String currency = "USD";
+    private volatile int quantity = 1;
     private volatile Instant nextBilledAt = Instant.parse("2030-01-01T00:00:00Z");
     private volatile String scheduledAction;
     private volatile Instant scheduledAt;
@@ -62,6 +63,18 @@ public final class SimulatedSubscription {
         this.price = Objects.requireNonNull(name, "name");
         this.unitPriceCents = unitPriceCents;
         this.currency = Objects.requireNonNull(currency, "currency");
+        return this;
+    }
+
+    /**
+     * @param quantity how many of the price, e.g. seats; at least 1
+     * @return this
+     */
+    public SimulatedSubscription quantity(int quantity) {
+        if (quantity < 1) {
+            throw new IllegalArgumentException("quantity must be at least 1, not " + quantity);
+        }
+        this.quantity = quantity;
         return this;
     }
 
@@ -118,6 +131,10 @@ public final class SimulatedSubscription {
 
     String currency() {
         return currency;
+    }
+
+    int quantity() {
+        return quantity;
     }
 
     Instant nextBilledAt() {

@@ -17,9 +17,10 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The demo's Paddle simulator speaks Paddle's wire format: pagination with {@code after}/{@code per_page} and
- * {@code meta.pagination}, a status filter, 201 with Paddle's envelope, and Paddle's errors for a bad key, bad or
- * foreign IDs, more than 25 or duplicate IDs, and an unknown customer.
+ * The demo's Paddle simulator (portal-test's core, embedded in the WAR) speaks Paddle's wire format: pagination with
+ * {@code after}/{@code per_page} and {@code meta.pagination}, a status filter, 201 with Paddle's envelope, and
+ * Paddle's errors for a wrong key (403 invalid_token), bad or foreign IDs, more than 25 or duplicate IDs, and an
+ * unknown customer.
  */
 class SimulatorContractIT {
 
@@ -90,11 +91,14 @@ class SimulatorContractIT {
         assertThat(json(created).getJsonObject("meta").getString("request_id")).isNotBlank();
     }
 
+    // Paddle answers a wrong key with 403 invalid_token (developer.paddle.com/errors/shared/invalid_token); the
+    // demo's former simulator said 401.
     @Test
-    void aWrongKeyIs401() {
+    void aWrongKeyIs403InvalidToken() {
         HttpResponse<String> badKey = call("POST", "customers/" + CUSTOMER + "/portal-sessions", "{}", "pdl_sdbx_apikey_wrong");
 
-        assertThat(badKey.statusCode()).isEqualTo(401);
+        assertThat(badKey.statusCode()).isEqualTo(403);
+        assertThat(json(badKey).getJsonObject("error").getString("code")).isEqualTo("invalid_token");
     }
 
     @Test

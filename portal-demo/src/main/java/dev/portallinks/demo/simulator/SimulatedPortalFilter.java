@@ -1,5 +1,6 @@
 package dev.portallinks.demo.simulator;
 
+import dev.portallinks.test.PaddleSimulator;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,28 +11,32 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The simulated customer portal: answers the links the simulator hands out ({@code /cpl_…?action=…&token=…})
  * with a page that shows which customer, action and subscription was opened, and a way back. Like Paddle's, a link
- * works only with a valid, unexpired token. Every other request passes through.
+ * opens only with a token the simulator issued. Every other request passes through.
  */
 @WebFilter("/*")
 public class SimulatedPortalFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
 
+    /** Paddle's portal path: {@code /cpl_} and 26 lower-case letters or digits. */
+    private static final Pattern PORTAL_PATH = Pattern.compile("^/cpl_[a-z\\d]{26}$");
+
     @Inject
-    transient SimulatorState state;
+    transient DemoPaddle paddle;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (!SimulatorState.PORTAL_PATH.equals(path)) {
+        if (!PORTAL_PATH.matcher(path).matches()) {
             chain.doFilter(request, response);
             return;
         }
-        Optional<SimulatorState.IssuedLink> link = state.redeem(request.getParameter("token"));
+        Optional<PaddleSimulator.PortalLink> link = paddle.portalLink(request.getRequestURL() + "?" + request.getQueryString());
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Referrer-Policy", "no-referrer");
@@ -42,10 +47,10 @@ public class SimulatedPortalFilter extends HttpFilter {
                 + "<link rel=\"stylesheet\" href=\"" + request.getContextPath() + "/resources/demo/demo.css\"></head><body class=\"portal\">"
                 + "<main class=\"card\"><p class=\"eyebrow\">Simulated Paddle customer portal</p>");
         if (link.isEmpty()) {
-            page.println("<h1 id=\"portal-title\">This link has expired</h1><p>Portal links work once you are sent here from the billing page,"
-                    + " for a few minutes.</p>");
+            page.println("<h1 id=\"portal-title\">This link is not valid</h1><p>Portal links work when you are sent here from the billing page."
+                    + " The simulator remembers the latest 10 000.</p>");
         } else {
-            SimulatorState.IssuedLink opened = link.get();
+            PaddleSimulator.PortalLink opened = link.get();
             page.println("<h1 id=\"portal-title\">" + title(opened.action()) + "</h1><dl>"
                     + "<dt>Customer</dt><dd id=\"portal-customer\">" + opened.customer() + "</dd>"
                     + "<dt>Action</dt><dd id=\"portal-action\">" + opened.action() + "</dd>"

@@ -3,9 +3,11 @@ package dev.portallinks.demo.simulator;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
@@ -15,19 +17,24 @@ import java.util.List;
  */
 @Named("simulatorAdmin")
 @RequestScoped
-@Path("admin")
+@Path("")
 public class SimulatorAdmin {
 
+    /** The admin's JAX-RS application; more specific than {@link SimulatorServlet}'s {@code /simulator/*}, so it wins. */
+    @ApplicationPath("simulator/admin")
+    public static class SimulatorAdminApplication extends Application {
+    }
+
     @Inject
-    SimulatorState state;
+    DemoPaddle state;
 
     /** @return the modes, for the page */
-    public List<SimulatorState.Mode> getModes() {
-        return List.of(SimulatorState.Mode.values());
+    public List<DemoPaddle.Mode> getModes() {
+        return List.of(DemoPaddle.Mode.values());
     }
 
     /** @return the current mode */
-    public SimulatorState.Mode getMode() {
+    public DemoPaddle.Mode getMode() {
         return state.mode();
     }
 
@@ -36,7 +43,7 @@ public class SimulatorAdmin {
      *
      * @param mode the new mode
      */
-    public void use(SimulatorState.Mode mode) {
+    public void use(DemoPaddle.Mode mode) {
         state.mode(mode);
     }
 
@@ -50,7 +57,7 @@ public class SimulatorAdmin {
     @Path("mode/{mode}")
     public Response mode(@PathParam("mode") String mode) {
         try {
-            state.mode(SimulatorState.Mode.valueOf(mode));
+            state.mode(DemoPaddle.Mode.valueOf(mode));
             return Response.noContent().build();
         } catch (IllegalArgumentException unknown) {
             return Response.status(400).entity("Unknown mode " + mode + "; use one of " + getModes()).build();
