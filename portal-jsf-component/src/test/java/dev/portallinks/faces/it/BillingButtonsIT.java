@@ -1,15 +1,10 @@
 package dev.portallinks.faces.it;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static dev.portallinks.it.PaddleStub.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portallinks.it.PaddleStub;
+import dev.portallinks.test.Fault;
+import dev.portallinks.test.PaddleExample;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -27,12 +22,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * {@code <pl:billingButtons>} and {@code <pl:portalButton>} in headless Chromium on each test server, with the real
- * PortalLinkService against the stub Paddle: rendering, clicks with full post and Faces Ajax, failures, fallback,
+ * PortalLinkService against the Paddle simulator: rendering, clicks with full post and Faces Ajax, failures, fallback,
  * German labels, stale rows, double clicks, keyboard use.
  */
 class BillingButtonsIT extends FacesIT {
-
-    private static final String SESSIONS = "/customers/" + CUSTOMER + "/portal-sessions";
 
     @RegisterExtension
     static final Browser BROWSER = new Browser();
@@ -58,7 +51,7 @@ class BillingButtonsIT extends FacesIT {
         return Browser.waitFor(browser);
     }
 
-    /** Clicks and waits until the browser is on the stub portal, then returns that URL. */
+    /** Clicks and waits until the browser is on the simulator's portal page (a link it issued), then returns that URL. */
     private static String clickToPortal(WebDriver browser, String buttonId) {
         browser.findElement(By.id(buttonId)).click();
         waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("portal")));
@@ -85,13 +78,13 @@ class BillingButtonsIT extends FacesIT {
         assertThat(browser.findElement(By.id("form:billing:0:updatePaymentMethod")).getText()).isEqualTo("Update payment method");
         assertThat(browser.findElement(By.id("form:billing:overview")).getText()).isEqualTo("Manage billing");
         assertThat(browser.findElements(By.cssSelector("#form\\:billing li"))).hasSize(1);
-        assertThat(browser.getPageSource()).doesNotContain("token=", FacesDeployments.API_KEY, PaddleStub.TOKEN);
-        assertThat(PADDLE.getAllServeEvents()).isEmpty();
+        assertThat(browser.getPageSource()).doesNotContain("token=", "pga_", FacesDeployments.API_KEY);
+        assertThat(PADDLE.requests()).isEmpty();
     }
 
     @Test
     void rendersTwentyFiveRowsWithoutCallingPaddle() {
-        List<String> many = IntStream.range(0, 25).mapToObj(PaddleStub::subscription).toList();
+        List<String> many = IntStream.range(0, 25).mapToObj(FacesIT::subscription).toList();
         subscriptions(many);
 
         WebDriver browser = open("billing.xhtml");
@@ -99,78 +92,63 @@ class BillingButtonsIT extends FacesIT {
         assertThat(browser.findElements(By.cssSelector("button.pl-button--cancel"))).hasSize(25);
         assertThat(browser.findElement(By.id("form:billing:24:cancel")).getAttribute("aria-label")).endsWith(subscription(24));
         assertThat(browser.getPageSource()).doesNotContain("token=");
-        assertThat(PADDLE.getAllServeEvents()).isEmpty();
+        assertThat(PADDLE.requests()).isEmpty();
     }
 
     @Test
     void cancelWithFullPostLandsOnThatSubscriptionsCancelPage() {
-        paddleCreates(List.of(subscription(2)));
-
         String landed = clickToPortal(open("billing.xhtml"), "form:billing:2:cancel");
 
-        assertThat(landed).startsWith(PaddleStub.link("cancel_subscription", subscription(2)).split("&token=")[0]);
-        PADDLE.verify(1, postRequestedFor(urlPathEqualTo(SESSIONS)).withHeader("Authorization", equalTo("Bearer " + FacesDeployments.API_KEY))
-                .withRequestBody(equalToJson("{\"subscription_ids\":[\"" + subscription(2) + "\"]}")));
+        assertOpensPortal(landed, "cancel_subscription", subscription(2));
+        assertPortalSessions(1, CUSTOMER, subscription(2));
     }
 
     @Test
     void updatePaymentMethodWithFullPostLandsOnThePaymentForm() {
-        paddleCreates(List.of(subscription(1)));
-
         String landed = clickToPortal(open("billing.xhtml"), "form:billing:1:updatePaymentMethod");
 
-        assertThat(landed).contains("action=update_subscription_payment_method", "subscription_id=" + subscription(1));
-        PADDLE.verify(1, postRequestedFor(urlPathEqualTo(SESSIONS)).withRequestBody(equalToJson("{\"subscription_ids\":[\"" + subscription(1) + "\"]}")));
+        assertOpensPortal(landed, "update_subscription_payment_method", subscription(1));
+        assertPortalSessions(1, CUSTOMER, subscription(1));
     }
 
     @Test
     void overviewWithFullPostAsksForNoSubscription() {
-        paddleCreates(List.of());
-
         String landed = clickToPortal(open("billing.xhtml"), "form:billing:overview");
 
-        assertThat(landed).contains("action=overview").doesNotContain("subscription_id");
-        PADDLE.verify(1, postRequestedFor(urlPathEqualTo(SESSIONS)).withRequestBody(equalToJson("{\"subscription_ids\":[]}")));
+        assertOpensPortal(landed, "overview", null);
+        assertPortalSessions(1, CUSTOMER);
     }
 
     @Test
     void cancelWithAjaxFollowsThePartialRedirect() {
-        paddleCreates(List.of(subscription(0)));
-
         String landed = clickToPortal(open("billing-ajax.xhtml"), "form:billing:0:cancel");
 
-        assertThat(landed).contains("action=cancel_subscription", "subscription_id=" + subscription(0));
-        PADDLE.verify(1, postRequestedFor(urlPathEqualTo(SESSIONS)).withRequestBody(equalToJson("{\"subscription_ids\":[\"" + subscription(0) + "\"]}")));
+        assertOpensPortal(landed, "cancel_subscription", subscription(0));
+        assertPortalSessions(1, CUSTOMER, subscription(0));
     }
 
     @Test
     void updatePaymentMethodWithAjax() {
-        paddleCreates(List.of(subscription(2)));
-
         String landed = clickToPortal(open("billing-ajax.xhtml"), "form:billing:2:updatePaymentMethod");
 
-        assertThat(landed).contains("action=update_subscription_payment_method", "subscription_id=" + subscription(2));
+        assertOpensPortal(landed, "update_subscription_payment_method", subscription(2));
     }
 
     @Test
     void overviewWithAjax() {
-        paddleCreates(List.of());
-
         String landed = clickToPortal(open("billing-ajax.xhtml"), "form:billing:overview");
 
-        assertThat(landed).contains("action=overview");
-        PADDLE.verify(1, postRequestedFor(urlPathEqualTo(SESSIONS)));
+        assertOpensPortal(landed, "overview", null);
+        assertPortalSessions(1, CUSTOMER);
     }
 
     @Test
     void singlePortalButtonOpensItsSubscription() {
-        paddleCreates(List.of(subscription(0)));
-
         WebDriver browser = open("single-button.xhtml");
         assertThat(browser.findElement(By.id("form:cancel:button")).getText()).isEqualTo("Cancel my plan");
         String landed = clickToPortal(browser, "form:cancel:button");
 
-        assertThat(landed).contains("action=cancel_subscription", "subscription_id=" + subscription(0));
+        assertOpensPortal(landed, "cancel_subscription", subscription(0));
     }
 
     @Test
@@ -184,7 +162,7 @@ class BillingButtonsIT extends FacesIT {
 
     @Test
     void paddleDownKeepsThePageWithAMessage() {
-        PADDLE.stubFor(post(SESSIONS).willReturn(aResponse().withStatus(503)));
+        PADDLE.always(Fault.serverError(503));
 
         WebDriver browser = open("billing.xhtml");
         browser.findElement(By.id("form:billing:0:cancel")).click();
@@ -196,7 +174,7 @@ class BillingButtonsIT extends FacesIT {
 
     @Test
     void paddleDownWithAjaxShowsTheMessageAndFreesTheButtons() {
-        PADDLE.stubFor(post(SESSIONS).willReturn(aResponse().withStatus(503)));
+        PADDLE.always(Fault.serverError(503));
 
         WebDriver browser = open("billing-ajax.xhtml");
         browser.findElement(By.id("form:billing:1:cancel")).click();
@@ -207,18 +185,18 @@ class BillingButtonsIT extends FacesIT {
 
     @Test
     void paddleRefusingShowsTheRefusedMessage() {
-        PADDLE.stubFor(post(SESSIONS).willReturn(PaddleStub.json(404, PaddleStub.fixture("python-sdk__client-test__404_not_found__extracted.json"))));
+        PADDLE.always(Fault.publishedExample(PaddleExample.NOT_FOUND));
 
         WebDriver browser = open("billing.xhtml");
         browser.findElement(By.id("form:billing:overview")).click();
 
         assertThat(messages(browser)).contains("could not be opened");
-        PADDLE.verify(1, postRequestedFor(urlPathEqualTo(SESSIONS)));
+        assertThat(portalSessionRequests(CUSTOMER)).hasSize(1);
     }
 
     @Test
     void fallbackIsUsedWhenPaddleIsDown() {
-        PADDLE.stubFor(post(SESSIONS).willReturn(aResponse().withStatus(503)));
+        PADDLE.always(Fault.serverError(503));
 
         WebDriver browser = open("billing-fallback.xhtml");
         browser.findElement(By.id("form:billing:0:cancel")).click();
@@ -235,28 +213,24 @@ class BillingButtonsIT extends FacesIT {
         browser.findElement(By.id("form:billing:1:cancel")).click();
 
         assertThat(messages(browser)).contains("no longer available");
-        assertThat(PADDLE.getAllServeEvents()).isEmpty();
+        assertThat(PADDLE.requests()).isEmpty();
     }
 
     @Test
     void doubleClickSendsOneRequest() {
-        PADDLE.stubFor(post(SESSIONS).willReturn(PaddleStub.created(PaddleStub.portalSessionBody(CUSTOMER, List.of(subscription(0))))
-                .withFixedDelay(1500)));
-        stubPortalPage();
+        PADDLE.always(Fault.slow(Duration.ofMillis(1500)));
 
         WebDriver browser = open("billing-ajax.xhtml");
         ((JavascriptExecutor) browser).executeScript("var b = document.getElementById('form:billing:0:cancel'); b.click(); b.click();");
 
         assertThat(browser.findElement(By.id("form:billing")).getAttribute("aria-busy")).isEqualTo("true");
         waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("portal")));
-        PADDLE.verify(1, postRequestedFor(urlPathEqualTo(SESSIONS)));
+        assertPortalSessions(1, CUSTOMER, subscription(0));
     }
 
     @Test
     void doubleClickWithFullPostSendsOneRequest() {
-        PADDLE.stubFor(post(SESSIONS).willReturn(PaddleStub.created(PaddleStub.portalSessionBody(CUSTOMER, List.of(subscription(0))))
-                .withFixedDelay(1500)));
-        stubPortalPage();
+        PADDLE.always(Fault.slow(Duration.ofMillis(1500)));
 
         WebDriver browser = open("billing.xhtml");
         // The second click in a later task: two clicks in one task are coalesced by the browser into one submission,
@@ -265,12 +239,11 @@ class BillingButtonsIT extends FacesIT {
                 + " setTimeout(function () { b.click(); }, 100);");
 
         waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("portal")));
-        PADDLE.verify(1, postRequestedFor(urlPathEqualTo(SESSIONS)));
+        assertPortalSessions(1, CUSTOMER, subscription(0));
     }
 
     @Test
     void anAjaxClickAfterTheSessionExpiredFreesTheButtonsAndSaysToReload() {
-        paddleCreates(List.of(subscription(0)));
         WebDriver browser = open("billing-ajax.xhtml");
         browser.manage().deleteAllCookies(); // the session is gone: the view state names nothing the server has
 
@@ -282,12 +255,11 @@ class BillingButtonsIT extends FacesIT {
         });
         assertThat(note).contains("reload the page");
         assertThat(browser.findElement(By.id("form:billing")).getAttribute("aria-busy")).isNotEqualTo("true");
-        assertThat(PADDLE.getAllServeEvents()).isEmpty();
+        assertThat(PADDLE.requests()).isEmpty();
     }
 
     @Test
     void backFromThePortalFindsWorkingButtons() {
-        paddleCreates(List.of(subscription(0)));
         WebDriver browser = open("billing.xhtml");
         ((JavascriptExecutor) browser).executeScript("window.plTestMarker = 'still this page';");
         clickToPortal(browser, "form:billing:0:cancel");
@@ -298,13 +270,12 @@ class BillingButtonsIT extends FacesIT {
         // The page came back from the back/forward cache (its script state survived), busy state and all...
         assertThat(((JavascriptExecutor) browser).executeScript("return window.plTestMarker;")).isEqualTo("still this page");
         // ...and its buttons work again.
-        assertThat(clickToPortal(browser, "form:billing:0:cancel")).contains("subscription_id=" + subscription(0));
-        PADDLE.verify(2, postRequestedFor(urlPathEqualTo(SESSIONS)));
+        assertOpensPortal(clickToPortal(browser, "form:billing:0:cancel"), "cancel_subscription", subscription(0));
+        assertPortalSessions(2, CUSTOMER, subscription(0));
     }
 
     @Test
     void keyboardAloneReachesAndPressesTheButton() {
-        paddleCreates(List.of(subscription(0)));
         WebDriver browser = open("billing.xhtml");
         String target = "form:billing:0:cancel";
 
@@ -315,6 +286,6 @@ class BillingButtonsIT extends FacesIT {
         browser.switchTo().activeElement().sendKeys(Keys.ENTER);
 
         waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("portal")));
-        assertThat(browser.getCurrentUrl()).contains("subscription_id=" + subscription(0));
+        assertOpensPortal(browser.getCurrentUrl(), "cancel_subscription", subscription(0));
     }
 }

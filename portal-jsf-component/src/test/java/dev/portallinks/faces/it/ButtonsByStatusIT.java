@@ -1,8 +1,5 @@
 package dev.portallinks.faces.it;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static dev.portallinks.it.PaddleStub.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -85,7 +82,6 @@ class ButtonsByStatusIT extends FacesIT {
 
     @Test
     void aCancelClickOnASubscriptionCanceledSinceRenderingIsRefused() {
-        paddleCreates(List.of(subscription(0)));
         FormPost page = new FormPost(URI.create(base() + PAGE)).load();
         status(subscription(0), "canceled", null);
 
@@ -94,12 +90,11 @@ class ButtonsByStatusIT extends FacesIT {
 
     @Test
     void anActiveRowsCancelStillOpensThePortal() {
-        paddleCreates(List.of(subscription(1)));
-
         HttpResponse<String> response = new FormPost(URI.create(base() + PAGE)).load().post(Map.of(), "form:billing",
                 "1|" + subscription(1) + "|cancel_subscription");
 
         assertThat(response.statusCode()).isEqualTo(303);
-        PADDLE.verify(1, postRequestedFor(urlPathEqualTo("/customers/" + CUSTOMER + "/portal-sessions")));
+        assertOpensPortal(response.headers().firstValue("Location").orElseThrow(), "cancel_subscription", subscription(1));
+        assertPortalSessions(1, CUSTOMER, subscription(1));
     }
 }

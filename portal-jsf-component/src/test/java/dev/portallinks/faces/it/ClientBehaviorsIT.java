@@ -1,8 +1,5 @@
 package dev.portallinks.faces.it;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static dev.portallinks.it.PaddleStub.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portallinks.it.TestServer;
@@ -25,8 +22,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * renders.
  */
 class ClientBehaviorsIT extends FacesIT {
-
-    private static final String SESSIONS = "/customers/" + CUSTOMER + "/portal-sessions";
 
     @RegisterExtension
     static final Browser BROWSER = new Browser();
@@ -60,19 +55,17 @@ class ClientBehaviorsIT extends FacesIT {
 
     @Test
     void anAjaxListenerIsCalledOnceWhenTheClickOpensThePortal() {
-        paddleCreates(List.of(subscription(1)));
         WebDriver browser = open("billing-ajax-listener.xhtml");
 
         browser.findElement(By.id("form:billing:0:cancel")).click();
         landsOnThePortal(browser);
 
         assertThat(listenerCalls()).isEqualTo(1);
-        PADDLE.verify(1, postRequestedFor(urlPathEqualTo(SESSIONS)));
+        assertPortalSessions(1, CUSTOMER, subscription(1));
     }
 
     @Test
     void aConfirmedAjaxClickOpensThePortal() {
-        paddleCreates(List.of(subscription(1)));
         WebDriver browser = open("billing-confirm.xhtml");
 
         browser.findElement(By.id("form:billing:0:cancel")).click();
@@ -80,12 +73,11 @@ class ClientBehaviorsIT extends FacesIT {
         landsOnThePortal(browser);
 
         assertThat(listenerCalls()).as("the click went through f:ajax, after the confirmation").isEqualTo(1);
-        PADDLE.verify(1, postRequestedFor(urlPathEqualTo(SESSIONS)));
+        assertPortalSessions(1, CUSTOMER, subscription(1));
     }
 
     @Test
     void aDeclinedConfirmationSendsNothingAndFreesTheButtons() {
-        paddleCreates(List.of(subscription(1)));
         WebDriver browser = open("billing-confirm.xhtml");
 
         browser.findElement(By.id("form:billing:0:cancel")).click();
@@ -93,19 +85,18 @@ class ClientBehaviorsIT extends FacesIT {
 
         waitFor(browser).until(ExpectedConditions.attributeToBe(By.id("form:billing"), "aria-busy", "false"));
         assertThat(browser.findElements(By.id("portal"))).isEmpty();
-        assertThat(PADDLE.getAllServeEvents()).isEmpty();
+        assertThat(PADDLE.requests()).isEmpty();
     }
 
     @Test
     void aConfirmedFullPostOpensThePortal() {
-        paddleCreates(List.of(subscription(1)));
         WebDriver browser = open("billing-confirm-full-post.xhtml");
 
         browser.findElement(By.id("form:billing:0:updatePaymentMethod")).click();
         waitFor(browser).until(ExpectedConditions.alertIsPresent()).accept();
         landsOnThePortal(browser);
 
-        PADDLE.verify(1, postRequestedFor(urlPathEqualTo(SESSIONS)));
+        assertPortalSessions(1, CUSTOMER, subscription(1));
     }
 
     @Test

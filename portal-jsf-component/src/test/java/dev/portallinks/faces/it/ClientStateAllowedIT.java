@@ -1,11 +1,7 @@
 package dev.portallinks.faces.it;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static dev.portallinks.it.PaddleStub.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portallinks.it.PaddleStub;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -28,13 +24,12 @@ class ClientStateAllowedIT extends FacesIT {
     @Test
     void withTheOptInTheButtonsRenderAndAClickOpensThePortal() {
         subscriptions(List.of(subscription(0)));
-        paddleCreates(List.of(subscription(0)));
 
         HttpResponse<String> response = new FormPost(URI.create(base() + "billing.xhtml")).load().post(Map.of(), "form:billing",
                 "0|" + subscription(0) + "|cancel_subscription");
 
         assertThat(response.statusCode()).isEqualTo(303);
-        assertThat(response.headers().firstValue("Location")).hasValue(PaddleStub.link("cancel_subscription", subscription(0)));
-        PADDLE.verify(1, postRequestedFor(urlPathEqualTo("/customers/" + CUSTOMER + "/portal-sessions")));
+        assertOpensPortal(response.headers().firstValue("Location").orElseThrow(), "cancel_subscription", subscription(0));
+        assertPortalSessions(1, CUSTOMER, subscription(0));
     }
 }

@@ -1,6 +1,5 @@
 package dev.portallinks.faces.it;
 
-import static dev.portallinks.it.PaddleStub.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portallinks.it.TestServer;

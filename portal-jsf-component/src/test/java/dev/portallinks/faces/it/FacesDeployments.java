@@ -1,7 +1,6 @@
 package dev.portallinks.faces.it;
 
 import dev.portallinks.faces.it.app.Account;
-import dev.portallinks.it.PaddleStub;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -20,8 +19,14 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  */
 final class FacesDeployments {
 
-    /** A fake sandbox key; tests assert it never shows up in a page. */
+    /** A fake sandbox key, the only one the Paddle simulator accepts; tests assert it never shows up in a page. */
     static final String API_KEY = "pdl_sdbx_apikey_01hv8x29kz0t586xy6zn1a62ny_FacesItSecretKey";
+
+    /** The port the build reserved for Paddle and gave the server ({@code PADDLE_BASE_URL}); the simulator listens there. */
+    static final int PADDLE_PORT = Integer.getInteger("it.paddle.port");
+
+    /** The simulator's origin, of the API and of the portal links it hands out. */
+    static final String PADDLE_ORIGIN = "http://127.0.0.1:" + PADDLE_PORT;
 
     private FacesDeployments() {
     }
@@ -61,10 +66,10 @@ final class FacesDeployments {
     static WebArchive war(String name, String webXml, Map<String, String> changes, String... pages) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("paddle.api-key", API_KEY);
-        config.put("paddle.portal.allowed-origins", "https://customer-portal.paddle.com," + PaddleStub.origin());
+        config.put("paddle.portal.allowed-origins", "https://customer-portal.paddle.com," + PADDLE_ORIGIN);
         config.put("dev.portallinks.impl.PaddleGateway/CircuitBreaker/requestVolumeThreshold", "1000");
         // These tests are about the component, not timeouts (PortalSessionIT covers those): on a loaded 2-core machine,
-        // a cold stub must not turn into a timeout.
+        // a cold simulator must not turn into a timeout.
         config.put("dev.portallinks.impl.PaddleGateway/Timeout/value", "10000");
         config.put("paddle.http.read-timeout-ms", "10000");
         // Tests click many times a minute for one customer; ReplayedClicksIT tests the limit.

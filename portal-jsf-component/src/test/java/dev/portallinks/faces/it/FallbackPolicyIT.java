@@ -1,11 +1,9 @@
 package dev.portallinks.faces.it;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static dev.portallinks.it.PaddleStub.json;
-import static dev.portallinks.it.PaddleStub.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portallinks.test.Fault;
+import dev.portallinks.test.PaddleSimulator;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -23,7 +21,6 @@ import org.junit.jupiter.api.Test;
  */
 class FallbackPolicyIT extends FacesIT {
 
-    private static final String SESSIONS = "/customers/" + CUSTOMER + "/portal-sessions";
     private static final String CONFIGURED = "https://customer-portal.paddle.com/cpl_01j7zbyqs3vah3aafp4jf62qaw";
 
     @Deployment(testable = false)
@@ -42,7 +39,7 @@ class FallbackPolicyIT extends FacesIT {
 
     @Test
     void withoutTheAttributeTheConfiguredUrlStandsInWhenPaddleIsDown() {
-        PADDLE.stubFor(post(SESSIONS).willReturn(aResponse().withStatus(503)));
+        PADDLE.always(Fault.serverError(503));
 
         HttpResponse<String> answer = clickOverview("billing.xhtml");
 
@@ -52,7 +49,7 @@ class FallbackPolicyIT extends FacesIT {
 
     @Test
     void theAttributeTakesPrecedenceOverTheConfiguredUrl() {
-        PADDLE.stubFor(post(SESSIONS).willReturn(aResponse().withStatus(503)));
+        PADDLE.always(Fault.serverError(503));
 
         HttpResponse<String> answer = clickOverview("billing-fallback.xhtml");
 
@@ -62,8 +59,8 @@ class FallbackPolicyIT extends FacesIT {
 
     @Test
     void aRefusedRequestKeepsThePageWithItsMessageDespiteBothFallbacks() {
-        PADDLE.stubFor(post(SESSIONS).willReturn(json(403, "{\"error\":{\"type\":\"request_error\",\"code\":\"forbidden\",\"detail\":"
-                + "\"You aren't permitted to perform this request.\"},\"meta\":{\"request_id\":\"r-403\"}}")));
+        // Paddle's 403 forbidden: the key lacks the permission to create portal sessions.
+        PADDLE.withoutPermission(PaddleSimulator.PORTAL_SESSION_WRITE);
 
         HttpResponse<String> answer = clickOverview("billing-fallback.xhtml");
 

@@ -1,11 +1,7 @@
 package dev.portallinks.faces.it;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static dev.portallinks.it.PaddleStub.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portallinks.it.PaddleStub;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -42,18 +38,15 @@ class PortalButtonInTableIT extends FacesIT {
 
     @Test
     void theRowsButtonCancelsTheRowsSubscription() {
-        paddleCreates(List.of(subscription(1)));
-
         HttpResponse<String> response = page().post(Map.of(), ROW_1_BUTTON, "cancel_subscription|" + subscription(1));
 
         assertThat(response.statusCode()).isEqualTo(303);
-        assertThat(response.headers().firstValue("Location")).hasValue(PaddleStub.link("cancel_subscription", subscription(1)));
-        PADDLE.verify(1, postRequestedFor(urlPathEqualTo("/customers/" + CUSTOMER + "/portal-sessions")));
+        assertOpensPortal(response.headers().firstValue("Location").orElseThrow(), "cancel_subscription", subscription(1));
+        assertPortalSessions(1, CUSTOMER, subscription(1));
     }
 
     @Test
     void aClickOnARowThatNowHoldsAnotherSubscriptionIsRefused() {
-        paddleCreates(List.of(subscription(2)));
         FormPost page = page();
         removeSubscription(subscription(0)); // row 1 now holds subscription(2)
 
@@ -62,15 +55,11 @@ class PortalButtonInTableIT extends FacesIT {
 
     @Test
     void aClickNamingAnotherSubscriptionThanTheRowsIsRefused() {
-        paddleCreates(List.of(subscription(1)));
-
         assertRefused(page().post(Map.of(), ROW_1_BUTTON, "cancel_subscription|" + subscription(2)));
     }
 
     @Test
     void aClickWithoutTheSubscriptionIsRefused() {
-        paddleCreates(List.of(subscription(1)));
-
         assertRefused(page().post(Map.of(), ROW_1_BUTTON, "cancel_subscription"));
     }
 }

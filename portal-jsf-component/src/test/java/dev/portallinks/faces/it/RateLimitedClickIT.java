@@ -1,10 +1,9 @@
 package dev.portallinks.faces.it;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static dev.portallinks.it.PaddleStub.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portallinks.it.PaddleStub;
+import dev.portallinks.test.Fault;
+import dev.portallinks.test.PaddleExample;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -31,8 +30,9 @@ class RateLimitedClickIT extends FacesIT {
     @Test
     void messageNamesTheWaitAndTheWindowHoldsBackTheNextClick() {
         subscriptions(List.of(subscription(0)));
-        PADDLE.stubFor(post("/customers/" + CUSTOMER + "/portal-sessions").willReturn(PaddleStub.json(429,
-                PaddleStub.fixture("go-sdk__testdata__too_many_requests_error.json")).withHeader("Retry-After", "120")));
+        // Paddle's own published 429, byte for byte, with its Retry-After.
+        PADDLE.always(Fault.publishedExample(PaddleExample.TOO_MANY_REQUESTS));
+        int retryAfter = Integer.parseInt(PaddleExample.TOO_MANY_REQUESTS.headers().get("Retry-After"));
         FormPost page = new FormPost(URI.create(base() + "billing.xhtml")).load();
 
         HttpResponse<String> first = page.post(Map.of(), "form:billing", "0|" + subscription(0) + "|cancel_subscription");
@@ -41,8 +41,8 @@ class RateLimitedClickIT extends FacesIT {
         assertThat(first.statusCode()).isEqualTo(200);
         Matcher wait = WAIT.matcher(first.body());
         assertThat(wait.find()).as("rate-limit message in %s", first.body()).isTrue();
-        assertThat(Integer.parseInt(wait.group(1))).isBetween(110, 120);
+        assertThat(Integer.parseInt(wait.group(1))).isBetween(retryAfter - 10, retryAfter);
         assertThat(second.body()).containsPattern(WAIT);
-        assertThat(PADDLE.getAllServeEvents()).hasSize(1);
+        assertThat(PADDLE.requests()).hasSize(1);
     }
 }

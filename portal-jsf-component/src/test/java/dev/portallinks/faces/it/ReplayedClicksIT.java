@@ -1,7 +1,5 @@
 package dev.portallinks.faces.it;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -54,7 +52,7 @@ class ReplayedClicksIT extends FacesIT {
 
     @Test
     void atMostTheLimitReachesPaddleAndTheRestAreToldHowLongToWait() {
-        paddleCreates(FAST_CUSTOMER, List.of());
+        PADDLE.customer(FAST_CUSTOMER);
 
         List<HttpResponse<String>> answers = replayOverviewClick(this, FAST_CUSTOMER, REPLAYS);
 
@@ -66,13 +64,12 @@ class ReplayedClicksIT extends FacesIT {
             assertThat(wait.find()).as("the wait in %s", answer.body()).isTrue();
             assertThat(Integer.parseInt(wait.group(1))).isBetween(1, 60);
         });
-        PADDLE.verify(DEFAULT_LIMIT, postRequestedFor(urlPathEqualTo("/customers/" + FAST_CUSTOMER + "/portal-sessions")));
+        assertPortalSessions(DEFAULT_LIMIT, FAST_CUSTOMER);
     }
 
     @Test
     void anotherCustomersClickIsServedWhileOneIsRefused() {
-        paddleCreates(FAST_CUSTOMER_2, List.of());
-        paddleCreates(OTHER_CUSTOMER, List.of());
+        PADDLE.customer(FAST_CUSTOMER_2).customer(OTHER_CUSTOMER);
         FormPost otherCustomersPage = new FormPost(URI.create(base() + "billing.xhtml")).signedInAs(OTHER_CUSTOMER).load();
         List<HttpResponse<String>> replayed = replayOverviewClick(this, FAST_CUSTOMER_2, DEFAULT_LIMIT + 5);
 
@@ -80,6 +77,6 @@ class ReplayedClicksIT extends FacesIT {
 
         assertThat(replayed.get(replayed.size() - 1).body()).containsPattern(WAIT);
         assertThat(other.statusCode()).as(other.body()).isEqualTo(303);
-        PADDLE.verify(1, postRequestedFor(urlPathEqualTo("/customers/" + OTHER_CUSTOMER + "/portal-sessions")));
+        assertPortalSessions(1, OTHER_CUSTOMER);
     }
 }

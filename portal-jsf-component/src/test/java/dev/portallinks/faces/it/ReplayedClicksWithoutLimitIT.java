@@ -1,7 +1,5 @@
 package dev.portallinks.faces.it;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -21,11 +19,9 @@ class ReplayedClicksWithoutLimitIT extends FacesIT {
 
     @Test
     void everyReplayedClickReachesPaddle() {
-        paddleCreates(List.of());
-
         List<HttpResponse<String>> answers = ReplayedClicksIT.replayOverviewClick(this, CUSTOMER, ReplayedClicksIT.REPLAYS);
 
         assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).as(answer.body()).isEqualTo(303));
-        PADDLE.verify(ReplayedClicksIT.REPLAYS, postRequestedFor(urlPathEqualTo("/customers/" + CUSTOMER + "/portal-sessions")));
+        assertPortalSessions(ReplayedClicksIT.REPLAYS, CUSTOMER);
     }
 }

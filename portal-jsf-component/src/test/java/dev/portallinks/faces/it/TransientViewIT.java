@@ -1,6 +1,5 @@
 package dev.portallinks.faces.it;
 
-import static dev.portallinks.it.PaddleStub.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portallinks.it.TestServer;
@@ -43,8 +42,6 @@ class TransientViewIT extends FacesIT {
 
     @Test
     void aCraftedPostToTheTransientViewNeverReachesPaddle() {
-        paddleCreates(List.of(subscription(0)));
-
         HttpResponse<String> response = new FormPost(URI.create(base() + "billing-transient.xhtml"))
                 .with("jakarta.faces.ViewState", "stateless").with("form", "form").with("form_SUBMIT", "1")
                 .post(Map.of(), "form:billing", "0|" + subscription(0) + "|cancel_subscription");
