@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
@@ -99,6 +100,9 @@ public interface PortalLinkService {
      * customer is asking too fast) is always thrown: the fallback is for when Paddle cannot be used, not for a script
      * replaying clicks.
      *
+     * <p>Every call fires one audit event ({@link PortalLinkIssued}, also for the fallback URL, or
+     * {@link PortalLinkRefused} with the reason) with the entry point {@link PortalEntryPoint#SERVICE}.
+     *
      * @param action the page to open, not null
      * @param customer the customer, not null
      * @param subscription the subscription; not null for the subscription actions, ignored (may be null) for
@@ -165,5 +169,16 @@ public interface PortalLinkService {
      */
     default List<SubscriptionSummary> listSubscriptions(CustomerId customer) {
         return listSubscriptions(customer, EnumSet.noneOf(SubscriptionStatus.class));
+    }
+
+    /**
+     * The fallback portal URL the application configured ({@code paddle.portal.fallback-url}), for integrations that
+     * hand out links themselves and apply the fallback policy ({@link PortalLinkException#fallbackApplies()}) as
+     * {@link #link} does: the Faces components and the redirect endpoint.
+     *
+     * @return the URL, or empty when none is configured
+     */
+    default Optional<URI> fallbackUrl() {
+        return Optional.empty();
     }
 }

@@ -3,7 +3,10 @@ package dev.portallinks.impl;
 import dev.portallinks.api.CustomerId;
 import dev.portallinks.api.PaddleOperation;
 import dev.portallinks.api.PortalAction;
+import dev.portallinks.api.PortalEntryPoint;
 import dev.portallinks.api.PortalLinkException;
+import dev.portallinks.api.PortalLinkIssued;
+import dev.portallinks.api.PortalLinkRefused;
 import dev.portallinks.api.PortalLinkService;
 import dev.portallinks.api.PortalSession;
 import dev.portallinks.api.PortalSessionRequest;
@@ -19,6 +22,7 @@ import dev.portallinks.impl.paddle.SubscriptionMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -62,6 +66,9 @@ public class DefaultPortalLinkService implements PortalLinkService {
     @Inject
     CustomerLinkLimiter customerLimit;
 
+    @Inject
+    AuditEvents audit;
+
     private final SubscriptionMapper subscriptionMapper = new SubscriptionMapper();
     private volatile PortalSessionMapper sessionMapper;
 
@@ -89,19 +96,31 @@ public class DefaultPortalLinkService implements PortalLinkService {
         if (action.needsSubscription()) {
             Objects.requireNonNull(subscription, () -> "subscription must not be null for " + action);
         }
-        PortalSessionRequest request = action.needsSubscription() ? PortalSessionRequest.of(customer, subscription)
-                : PortalSessionRequest.overview(customer);
+        SubscriptionId page = action.needsSubscription() ? subscription : null;
+        PortalSessionRequest request = page == null ? PortalSessionRequest.overview(customer) : PortalSessionRequest.of(customer, page);
+        PortalSession session;
         try {
-            return createSession(request).link(action, subscription);
+            session = createSession(request);
         } catch (PortalLinkException failure) {
-            Optional<URI> fallback = config.settings().fallbackUrl();
+            Optional<URI> fallback = fallbackUrl();
             if (fallback.isEmpty() || !failure.fallbackApplies()) {
+                audit.refused(new PortalLinkRefused(customer, action, page, PortalLinkRefused.Reason.of(failure), PortalEntryPoint.SERVICE,
+                        Instant.now()));
                 throw failure;
             }
             LOG.warning(() -> "Sending the customer to the fallback portal URL " + Secrets.redact(fallback.get()) + " because: "
                     + failure.getMessage());
+            audit.issued(PortalLinkIssued.fallback(customer, action, page, PortalEntryPoint.SERVICE, Instant.now()));
             return fallback.get();
         }
+        URI link = session.link(action, page);
+        audit.issued(PortalLinkIssued.of(session, action, page, PortalEntryPoint.SERVICE, Instant.now()));
+        return link;
+    }
+
+    @Override
+    public Optional<URI> fallbackUrl() {
+        return config.settings().fallbackUrl();
     }
 
     @Override

@@ -4,8 +4,12 @@ import dev.portallinks.api.CustomerId;
 import dev.portallinks.api.CustomerLinkLimitException;
 import dev.portallinks.api.PaddleRateLimitedException;
 import dev.portallinks.api.PaddleUnavailableException;
+import dev.portallinks.api.PortalEntryPoint;
 import dev.portallinks.api.PortalLinkException;
+import dev.portallinks.api.PortalLinkIssued;
+import dev.portallinks.api.PortalLinkRefused;
 import dev.portallinks.api.PortalLinkService;
+import dev.portallinks.api.PortalSession;
 import dev.portallinks.api.PortalSessionRequest;
 import dev.portallinks.api.Secrets;
 import jakarta.enterprise.inject.Instance;
@@ -27,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -179,6 +184,8 @@ public abstract class PortalButtonsBase extends UIComponentBase implements Clien
         } catch (RefusedClickException refused) {
             LOG.warning(() -> "Refused a portal click on " + getClientId(context) + " in view " + context.getViewRoot().getViewId() + ": "
                     + Secrets.redact(refused.getMessage()));
+            customerIfValid().ifPresent(customer -> AuditEvents.fire(new PortalLinkRefused(customer, null, null,
+                    PortalLinkRefused.Reason.NOT_PERMITTED, PortalEntryPoint.FACES, Instant.now())));
             message(context, "error.stale");
             return;
         }
@@ -188,38 +195,26 @@ public abstract class PortalButtonsBase extends UIComponentBase implements Clien
             message(context, "error.refused");
             return;
         }
+        PortalSession session;
         try {
-            redirect(context, link(service, target).toString());
-        } catch (CustomerLinkLimitException tooFast) {
-            // The service logged the first refusal; no fallback: the customer is asking too fast, Paddle is fine.
-            LOG.fine(() -> "No portal link for " + getClientId(context) + ": " + tooFast.getMessage());
-            message(context, "error.tooManyLinks", secondsUntil(tooFast.retryAt()));
-        } catch (PaddleRateLimitedException limited) {
-            failed(context, limited, "error.rateLimited", secondsUntil(limited.retryAt()));
-        } catch (PaddleUnavailableException unavailable) {
-            failed(context, unavailable, "error.unavailable");
-        } catch (PortalLinkException refused) {
-            failed(context, refused, "error.refused");
+            session = service.createSession(target.subscription() == null ? PortalSessionRequest.overview(target.customer())
+                    : PortalSessionRequest.of(target.customer(), target.subscription()));
+        } catch (PortalLinkException failure) {
+            failed(context, service, target, failure);
+            return;
         }
+        URI link = session.link(target.action(), target.subscription());
+        // Before the redirect: a synchronous audit observer that throws stops the link.
+        AuditEvents.fire(PortalLinkIssued.of(session, target.action(), target.subscription(), PortalEntryPoint.FACES, Instant.now()));
+        redirect(context, link.toString());
     }
 
-    /**
-     * A fresh link. With the {@code fallback} attribute set the component applies the fallback policy itself (the
-     * attribute takes precedence over {@code paddle.portal.fallback-url}); without it, {@link PortalLinkService#link}
-     * applies the configured URL, if any.
-     */
-    private URI link(PortalLinkService service, PortalTarget target) {
-        if (!hasFallback()) {
-            return service.link(target.action(), target.customer(), target.subscription());
+    private Optional<CustomerId> customerIfValid() {
+        try {
+            return Optional.of(ClickResolver.customer(getCustomer()));
+        } catch (RefusedClickException notACustomer) {
+            return Optional.empty();
         }
-        PortalSessionRequest request = target.subscription() == null ? PortalSessionRequest.overview(target.customer())
-                : PortalSessionRequest.of(target.customer(), target.subscription());
-        return service.createSession(request).link(target.action(), target.subscription());
-    }
-
-    private boolean hasFallback() {
-        String fallback = getFallback();
-        return fallback != null && !fallback.isBlank();
     }
 
     private static PortalLinkService service() {
@@ -232,18 +227,28 @@ public abstract class PortalButtonsBase extends UIComponentBase implements Clien
     }
 
     /**
-     * Applies the fallback when the policy allows it ({@link PortalLinkException#fallbackApplies()}: Paddle unavailable
-     * or rate limited), else shows the message. Rejections without a request to Paddle (circuit open, bulkhead full, an
-     * open {@code Retry-After} window) come by the thousand during an outage and the service has logged their cause:
-     * FINE here, as in the service; everything else WARNING.
+     * No session: the fallback when the policy allows it ({@link PortalLinkException#fallbackApplies()}: Paddle
+     * unavailable or rate limited) and one is set (the {@code fallback} attribute, which takes precedence, or
+     * {@code paddle.portal.fallback-url}), else a message. Rejections without a request to Paddle (circuit open,
+     * bulkhead full, an open {@code Retry-After} window, the per-customer limit) come by the thousand during an outage
+     * or a replay, and the service has logged their cause: FINE here, as in the service; everything else WARNING.
      */
-    private void failed(FacesContext context, PortalLinkException failure, String key, Object... arguments) {
+    private void failed(FacesContext context, PortalLinkService service, PortalTarget target, PortalLinkException failure) {
         LOG.log(failedFast(failure) ? Level.FINE : Level.WARNING, () -> "No portal link for " + getClientId(context) + ": " + failure.getMessage());
-        if (!hasFallback() || !failure.fallbackApplies()) {
-            message(context, key, arguments);
+        String fallback = failure.fallbackApplies() ? fallback(service) : null;
+        if (fallback == null) {
+            AuditEvents.fire(new PortalLinkRefused(target.customer(), target.action(), target.subscription(), PortalLinkRefused.Reason.of(failure),
+                    PortalEntryPoint.FACES, Instant.now()));
+            if (failure instanceof CustomerLinkLimitException tooFast) {
+                message(context, "error.tooManyLinks", secondsUntil(tooFast.retryAt()));
+            } else if (failure instanceof PaddleRateLimitedException limited) {
+                message(context, "error.rateLimited", secondsUntil(limited.retryAt()));
+            } else {
+                message(context, failure instanceof PaddleUnavailableException ? "error.unavailable" : "error.refused");
+            }
             return;
         }
-        String fallback = getFallback();
+        AuditEvents.fire(PortalLinkIssued.fallback(target.customer(), target.action(), target.subscription(), PortalEntryPoint.FACES, Instant.now()));
         switch (Fallback.kind(fallback)) {
             case URL -> redirect(context, fallback);
             case PATH -> redirect(context, context.getExternalContext().getRequestContextPath() + fallback);
@@ -251,7 +256,19 @@ public abstract class PortalButtonsBase extends UIComponentBase implements Clien
         }
     }
 
+    /** @return the {@code fallback} attribute, else the configured fallback URL, else null */
+    private String fallback(PortalLinkService service) {
+        String attribute = getFallback();
+        if (attribute != null && !attribute.isBlank()) {
+            return attribute;
+        }
+        return service.fallbackUrl().map(URI::toString).orElse(null);
+    }
+
     private static boolean failedFast(PortalLinkException failure) {
+        if (failure instanceof CustomerLinkLimitException) {
+            return true;
+        }
         if (failure instanceof PaddleRateLimitedException limited) {
             return !limited.answeredByPaddle();
         }

@@ -217,7 +217,13 @@ abstract class FacesIT {
         state("remove", "subscription=" + URLEncoder.encode(subscription, StandardCharsets.UTF_8));
     }
 
-    private void state(String path, String query) {
+    /**
+     * Changes the server-side state through the test application's {@code api/state} resource.
+     *
+     * @param path the resource path below {@code api/state/}
+     * @param query the query string, possibly empty
+     */
+    void state(String path, String query) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "api/state/" + path + "?" + query))
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());

@@ -23,6 +23,9 @@ public class StateResource {
     @Inject
     Account account;
 
+    @Inject
+    AuditRecorder audit;
+
     /** The test application's JAX-RS application. */
     @ApplicationPath("api")
     public static class StateApplication extends Application {
@@ -93,5 +96,28 @@ public class StateResource {
     @Path("listener-calls")
     public String listenerCalls() {
         return Integer.toString(account.listenerCalls());
+    }
+
+    /**
+     * The audit events observed since the last clear.
+     *
+     * @return one event per line
+     */
+    @GET
+    @Path("audit")
+    public String audit() {
+        return audit.lines();
+    }
+
+    /**
+     * Forgets the audit events observed so far.
+     *
+     * @return 204
+     */
+    @POST
+    @Path("audit/clear")
+    public Response clearAudit() {
+        audit.clear();
+        return Response.noContent().build();
     }
 }
