@@ -1,13 +1,9 @@
 package dev.portallinks.it;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static dev.portallinks.it.PaddleStub.CUSTOMER;
-import static dev.portallinks.it.PaddleStub.json;
 import static dev.portallinks.it.Probe.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portallinks.test.Fault;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -17,9 +13,7 @@ import org.junit.jupiter.api.Test;
  * Repeated failures open the circuit: calls then fail fast without reaching Paddle ({@link CircuitBreakerRecoveryIT}:
  * it closes again). The thresholds are lowered through MicroProfile Config, the standard way.
  */
-class CircuitBreakerIT extends PortalLinksIT {
-
-    static final String SESSIONS = "/customers/" + CUSTOMER + "/portal-sessions";
+class CircuitBreakerIT extends SimulatedPaddleIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -40,12 +34,12 @@ class CircuitBreakerIT extends PortalLinksIT {
     }
 
     /**
-     * Four 503s on a fresh circuit (each class has its own deployment, so its own circuit).
+     * Four 503s on a fresh circuit (each class has its own deployment, so its own circuit); Paddle keeps answering 503.
      *
      * @param probe the probe of the deployment
      */
     static void fourServerErrors(Probe probe) {
-        PADDLE.stubFor(post(SESSIONS).willReturn(json(503, "{}")));
+        paddle().always(Fault.serverError(503));
         for (int i = 0; i < 4; i++) {
             assertThat(probe.post("session", query("customer", CUSTOMER)).getString("reason")).isEqualTo("SERVER_ERROR");
         }
@@ -60,6 +54,6 @@ class CircuitBreakerIT extends PortalLinksIT {
         assertThat(open.getString("reason")).isEqualTo("CIRCUIT_OPEN");
         assertThat(open.getInt("attempts")).isZero();
         assertThat(open.getString("message")).contains("circuit breaker is open");
-        PADDLE.verify(4, postRequestedFor(urlPathEqualTo(SESSIONS)));
+        assertThat(sessionRequests()).hasSize(4);
     }
 }

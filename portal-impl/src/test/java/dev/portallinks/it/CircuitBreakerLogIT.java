@@ -1,16 +1,11 @@
 package dev.portallinks.it;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static dev.portallinks.it.PaddleStub.CUSTOMER;
-import static dev.portallinks.it.PaddleStub.created;
-import static dev.portallinks.it.PaddleStub.json;
-import static dev.portallinks.it.PaddleStub.portalSessionBody;
 import static dev.portallinks.it.Probe.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.portallinks.test.Fault;
 import java.time.Duration;
-import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -19,9 +14,7 @@ import org.junit.jupiter.api.Test;
  * The circuit breaker's transitions reach the server log once each: one WARNING when it opens (however many calls it
  * then refuses), one INFO when it closes. Fault Tolerance itself logs neither.
  */
-class CircuitBreakerLogIT extends PortalLinksIT {
-
-    private static final String SESSIONS = "/customers/" + CUSTOMER + "/portal-sessions";
+class CircuitBreakerLogIT extends SimulatedPaddleIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -34,11 +27,11 @@ class CircuitBreakerLogIT extends PortalLinksIT {
     @Test
     void openingAndClosingAreOneLogLineEach() {
         TestServer.LogMark mark = TestServer.logMark();
-        PADDLE.stubFor(post(SESSIONS).willReturn(json(503, "{}")));
+        paddle().always(Fault.serverError(503));
         for (int i = 0; i < 4 + 20; i++) {
             probe().post("session", query("customer", CUSTOMER));
         }
-        PADDLE.stubFor(post(SESSIONS).willReturn(created(portalSessionBody(CUSTOMER, List.of()))));
+        paddle().always(null);
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
                 .until(() -> probe().post("session", query("customer", CUSTOMER)).containsKey("overview"));
         probe().post("session", query("customer", CUSTOMER));

@@ -1,21 +1,16 @@
 package dev.portallinks.it;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static dev.portallinks.it.PaddleStub.CUSTOMER;
-import static dev.portallinks.it.PaddleStub.created;
-import static dev.portallinks.it.PaddleStub.portalSessionBody;
 import static dev.portallinks.it.Probe.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /** The circuit that {@link CircuitBreakerIT} opens closes once Paddle answers again (after the 2 s delay, a trial call). */
-class CircuitBreakerRecoveryIT extends PortalLinksIT {
+class CircuitBreakerRecoveryIT extends SimulatedPaddleIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -25,11 +20,11 @@ class CircuitBreakerRecoveryIT extends PortalLinksIT {
     @Test
     void closesWhenPaddleRecovers() {
         CircuitBreakerIT.fourServerErrors(probe());
-        PADDLE.stubFor(post(CircuitBreakerIT.SESSIONS).willReturn(created(portalSessionBody(CUSTOMER, List.of()))));
+        paddle().always(null);
 
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
                 .until(() -> probe().post("session", query("customer", CUSTOMER)).containsKey("overview"));
 
-        assertThat(probe().post("session", query("customer", CUSTOMER)).containsKey("overview")).isTrue();
+        assertThat(issued(probe().post("session", query("customer", CUSTOMER)), "overview")).isEqualTo(portalLink("overview", null));
     }
 }

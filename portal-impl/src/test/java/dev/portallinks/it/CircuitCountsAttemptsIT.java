@@ -1,13 +1,9 @@
 package dev.portallinks.it;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static dev.portallinks.it.PaddleStub.CUSTOMER;
-import static dev.portallinks.it.PaddleStub.json;
 import static dev.portallinks.it.Probe.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portallinks.test.Fault;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -18,9 +14,7 @@ import org.junit.jupiter.api.Test;
  * default retries and a volume of 6, two calls answered 503 on all three attempts open the circuit: the third call
  * fails at once. Were calls counted, two failures would be below the volume and the third call would reach Paddle.
  */
-class CircuitCountsAttemptsIT extends PortalLinksIT {
-
-    private static final String SESSIONS = "/customers/" + CUSTOMER + "/portal-sessions";
+class CircuitCountsAttemptsIT extends SimulatedPaddleIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -29,7 +23,7 @@ class CircuitCountsAttemptsIT extends PortalLinksIT {
 
     @Test
     void twoCallsFailingOnEveryAttemptOpenTheCircuit() {
-        PADDLE.stubFor(post(SESSIONS).willReturn(json(503, "{}")));
+        paddle().always(Fault.serverError(503));
         JsonObject first = probe().post("session", query("customer", CUSTOMER));
         JsonObject second = probe().post("session", query("customer", CUSTOMER));
 
@@ -38,6 +32,6 @@ class CircuitCountsAttemptsIT extends PortalLinksIT {
         assertThat(first.getInt("attempts")).as(first.toString()).isEqualTo(3);
         assertThat(second.getInt("attempts")).as(second.toString()).isEqualTo(3);
         assertThat(third.getString("reason")).as(third.toString()).isEqualTo("CIRCUIT_OPEN");
-        PADDLE.verify(6, postRequestedFor(urlPathEqualTo(SESSIONS)));
+        assertThat(sessionRequests()).hasSize(6);
     }
 }

@@ -1,14 +1,9 @@
 package dev.portallinks.it;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static dev.portallinks.it.PaddleStub.created;
-import static dev.portallinks.it.PaddleStub.portalSessionBody;
 import static dev.portallinks.it.Probe.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portallinks.test.PaddleSimulator.PortalLink;
 import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * other customers are served, the link helpers do not fall back for it, and the server log gets one WARNING.
  * Each test uses its own customers: the limit outlives a test.
  */
-class CustomerLinkLimitIT extends PortalLinksIT {
+class CustomerLinkLimitIT extends SimulatedPaddleIT {
 
     private static final int LIMIT = 5;
     private static final String LIMIT_EXCEPTION = "dev.portallinks.api.CustomerLinkLimitException";
@@ -35,9 +30,9 @@ class CustomerLinkLimitIT extends PortalLinksIT {
                 "paddle.portal.fallback-url=" + FALLBACK);
     }
 
-    private static void paddleCreatesSessionsFor(String... customers) {
+    private static void paddleKnows(String... customers) {
         for (String customer : customers) {
-            PADDLE.stubFor(post("/customers/" + customer + "/portal-sessions").willReturn(created(portalSessionBody(customer, List.of()))));
+            paddle().customer(customer);
         }
     }
 
@@ -52,12 +47,13 @@ class CustomerLinkLimitIT extends PortalLinksIT {
     @Test
     void aCustomerAskingFasterThanTheLimitIsRefusedWithoutACallToPaddle() {
         String customer = "ctm_01hv8x29kz0t586xy6zn1a62n1";
-        paddleCreatesSessionsFor(customer);
+        paddleKnows(customer);
         Instant before = Instant.now();
 
         List<JsonObject> answers = sessions(customer, 12);
 
-        assertThat(answers.subList(0, LIMIT)).allSatisfy(answer -> assertThat(answer.containsKey("overview")).as(answer.toString()).isTrue());
+        assertThat(answers.subList(0, LIMIT)).allSatisfy(answer -> assertThat(issued(answer, "overview"))
+                .isEqualTo(new PortalLink(customer, "overview", null)));
         assertThat(answers.subList(LIMIT, 12)).allSatisfy(answer -> {
             assertThat(answer.getString("error")).isEqualTo(LIMIT_EXCEPTION);
             assertThat(answer.getString("customer")).isEqualTo(customer);
@@ -66,26 +62,27 @@ class CustomerLinkLimitIT extends PortalLinksIT {
             assertThat(Instant.parse(answer.getString("retryAt"))).isAfter(before.plusSeconds(59)).isBefore(Instant.now().plusSeconds(61));
             assertThat(answer.getString("message")).contains("no request was sent to Paddle", "paddle.portal.links-per-customer-per-minute");
         });
-        PADDLE.verify(LIMIT, postRequestedFor(urlPathEqualTo("/customers/" + customer + "/portal-sessions")));
+        assertThat(sessionRequests(customer)).hasSize(LIMIT);
+        assertThat(paddle().portalSessionsCreated(customer)).isEqualTo(LIMIT);
     }
 
     @Test
     void anotherCustomerIsServedWhileOneIsRefused() {
         String fast = "ctm_01hv8x29kz0t586xy6zn1a62n2";
         String other = "ctm_01hv8x29kz0t586xy6zn1a62n3";
-        paddleCreatesSessionsFor(fast, other);
+        paddleKnows(fast, other);
         sessions(fast, LIMIT + 3);
 
         JsonObject answer = probe().post("session", query("customer", other));
 
-        assertThat(answer.getString("customer")).as(answer.toString()).isEqualTo(other);
-        PADDLE.verify(1, postRequestedFor(urlPathEqualTo("/customers/" + other + "/portal-sessions")));
+        assertThat(issued(answer, "overview")).isEqualTo(new PortalLink(other, "overview", null));
+        assertThat(sessionRequests(other)).hasSize(1);
     }
 
     @Test
     void theLinkHelpersDoNotSendARefusedCustomerToTheFallback() {
         String customer = "ctm_01hv8x29kz0t586xy6zn1a62n4";
-        paddleCreatesSessionsFor(customer);
+        paddleKnows(customer);
         sessions(customer, LIMIT);
 
         JsonObject link = probe().post("link", query("action", "overview", "customer", customer));
@@ -96,14 +93,13 @@ class CustomerLinkLimitIT extends PortalLinksIT {
     @Test
     void aRefusalSpellIsOneWarningInTheServerLog() {
         String customer = "ctm_01hv8x29kz0t586xy6zn1a62n5";
-        paddleCreatesSessionsFor(customer);
+        paddleKnows(customer);
         TestServer.LogMark mark = TestServer.logMark();
 
         sessions(customer, LIMIT + 30);
 
         assertThat(mark.linesSince(customer + " asked for more than " + LIMIT + " portal links within a minute",
                 "Further refusals for this customer are logged at FINE")).as(mark.textSince()).isEqualTo(1);
-        assertThat(PADDLE.countRequestsMatching(postRequestedFor(urlPathMatching("/customers/.*/portal-sessions")).build()).getCount())
-                .isEqualTo(LIMIT);
+        assertThat(sessionRequests()).hasSize(LIMIT);
     }
 }

@@ -10,7 +10,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /**
  * Builds the test WARs: the probe, the library jars exactly as an application ships them ({@code WEB-INF/lib}),
  * and a {@code microprofile-config.properties} with the test key plus whatever the test class overrides.
- * The stub Paddle's URL reaches the server as {@code PADDLE_BASE_URL} (server.env, written by the build).
+ * The test Paddle's URL ({@link #paddleOrigin()}) reaches the server as {@code PADDLE_BASE_URL} (server.env, written by
+ * the build).
  */
 public final class Deployments {
 
@@ -26,6 +27,16 @@ public final class Deployments {
     private Deployments() {
     }
 
+    /** @return the port on 127.0.0.1 the build reserved for the test Paddle ({@code it.paddle.port}) */
+    public static int paddlePort() {
+        return Integer.getInteger("it.paddle.port");
+    }
+
+    /** @return the test Paddle's origin, the servers' {@code PADDLE_BASE_URL}; its portal links are allowed in the test WARs */
+    public static String paddleOrigin() {
+        return "http://127.0.0.1:" + paddlePort();
+    }
+
     /**
      * The test WAR.
      *
@@ -36,7 +47,7 @@ public final class Deployments {
     public static WebArchive war(String name, String... configLines) {
         StringBuilder config = new StringBuilder()
                 .append("paddle.api-key=").append(API_KEY).append('\n')
-                .append("paddle.portal.allowed-origins=https://customer-portal.paddle.com,").append(PaddleStub.origin()).append('\n')
+                .append("paddle.portal.allowed-origins=https://customer-portal.paddle.com,").append(paddleOrigin()).append('\n')
                 .append(NO_CUSTOMER_LINK_LIMIT).append('\n');
         for (String line : configLines) {
             config.append(line).append('\n');

@@ -1,13 +1,9 @@
 package dev.portallinks.it;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static dev.portallinks.it.PaddleStub.CUSTOMER;
-import static dev.portallinks.it.PaddleStub.json;
 import static dev.portallinks.it.Probe.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portallinks.test.Fault;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -18,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * default: with {@code Retry/maxRetries=0} a 503 reaches the caller after one request instead of three
  * (PortalSessionIT shows the default of three).
  */
-class FaultToleranceOverrideIT extends PortalLinksIT {
+class FaultToleranceOverrideIT extends SimulatedPaddleIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -27,12 +23,12 @@ class FaultToleranceOverrideIT extends PortalLinksIT {
 
     @Test
     void retryCountFollowsTheConfigOverride() {
-        PADDLE.stubFor(post("/customers/" + CUSTOMER + "/portal-sessions").willReturn(json(503, "{}")));
+        paddle().always(Fault.serverError(503));
 
         JsonObject error = probe().post("session", query("customer", CUSTOMER));
 
         assertThat(error.getString("reason")).isEqualTo("SERVER_ERROR");
         assertThat(error.getInt("attempts")).isEqualTo(1);
-        PADDLE.verify(1, postRequestedFor(urlPathEqualTo("/customers/" + CUSTOMER + "/portal-sessions")));
+        assertThat(sessionRequests()).hasSize(1);
     }
 }

@@ -1,16 +1,10 @@
 package dev.portallinks.it;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static dev.portallinks.it.PaddleStub.CUSTOMER;
-import static dev.portallinks.it.PaddleStub.created;
-import static dev.portallinks.it.PaddleStub.portalSessionBody;
 import static dev.portallinks.it.Probe.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portallinks.test.Fault;
 import jakarta.json.JsonObject;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,12 +13,10 @@ import org.junit.jupiter.api.Test;
  * interrupt of Fault Tolerance's timeout, so this holds only because the HTTP read timeout follows that timeout. Each
  * subclass is one setting; the time is measured in the server, around the service call, after a first call.
  */
-abstract class HangingPaddleIT extends PortalLinksIT {
+abstract class HangingPaddleIT extends SimulatedPaddleIT {
 
     /** README's margin over the timeout. */
     static final long MARGIN_MILLIS = 250;
-
-    private static final String SESSIONS = "/customers/" + CUSTOMER + "/portal-sessions";
 
     /** @return the Fault Tolerance timeout the subclass configures, in milliseconds */
     abstract long timeoutMillis();
@@ -32,16 +24,15 @@ abstract class HangingPaddleIT extends PortalLinksIT {
     @Test
     void aPaddleThatDoesNotAnswerFailsTheCallWithinTheTimeoutPlusTheMargin() {
         // The first call after start-up also loads the HTTP client's classes (about 250 ms more on Payara: README).
-        PADDLE.stubFor(post(SESSIONS).willReturn(created(portalSessionBody(CUSTOMER, List.of()))));
-        assertThat(probe().post("timed-session", query("customer", CUSTOMER)).containsKey("overview")).isTrue();
-        PADDLE.resetRequests();
-        PADDLE.stubFor(post(SESSIONS).willReturn(created(portalSessionBody(CUSTOMER, List.of())).withFixedDelay((int) timeoutMillis() + 4000)));
+        assertThat(issued(probe().post("timed-session", query("customer", CUSTOMER)), "overview")).isEqualTo(portalLink("overview", null));
+        paddle().clearFaultsAndRequests();
+        paddle().always(Fault.hang());
 
         JsonObject error = probe().post("timed-session", query("customer", CUSTOMER));
 
         assertThat(error.getString("reason", "")).as(error.toString()).isEqualTo("TIMEOUT");
         assertThat(error.getJsonNumber("elapsedMillis").longValue()).as(error.toString())
                 .isBetween(timeoutMillis() - 10, timeoutMillis() + MARGIN_MILLIS);
-        PADDLE.verify(1, postRequestedFor(urlPathEqualTo(SESSIONS)));
+        assertThat(sessionRequests()).hasSize(1);
     }
 }

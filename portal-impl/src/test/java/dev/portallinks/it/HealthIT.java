@@ -1,18 +1,11 @@
 package dev.portallinks.it;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static dev.portallinks.it.PaddleStub.CUSTOMER;
-import static dev.portallinks.it.PaddleStub.created;
-import static dev.portallinks.it.PaddleStub.json;
-import static dev.portallinks.it.PaddleStub.portalSessionBody;
 import static dev.portallinks.it.Probe.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.portallinks.test.Fault;
 import java.time.Duration;
-import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.MethodOrderer;
@@ -27,9 +20,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * send a request to Paddle. The circuit breaker's thresholds are lowered as in CircuitBreakerIT.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class HealthIT extends PortalLinksIT {
+class HealthIT extends SimulatedPaddleIT {
 
-    static final String SESSIONS = "/customers/" + CUSTOMER + "/portal-sessions";
     static final String NAME = "portal-links";
 
     /** No retries, a circuit that opens after 4 failures and stays open 2 s. */
@@ -52,13 +44,13 @@ class HealthIT extends PortalLinksIT {
         assertThat(ready.status()).isEqualTo("UP");
         assertThat(ready.check(NAME).getString("status")).isEqualTo("UP");
         assertThat(ready.data(NAME).getString("environment")).isEqualTo("sandbox");
-        assertThat(ready.data(NAME).getString("baseUrl")).isEqualTo(PaddleStub.origin());
+        assertThat(ready.data(NAME).getString("baseUrl")).isEqualTo(paddle().origin());
         assertThat(ready.data(NAME).getString("paddle")).isEqualTo("available");
         assertThat(ready.data(NAME).containsKey("reason")).isFalse();
         assertThat(ready.body()).doesNotContain(Deployments.API_KEY, "ItSecretKeyValue");
         assertThat(live.httpStatus()).as(live.body()).isEqualTo(200);
         assertThat(live.check(NAME).getString("status")).isEqualTo("UP");
-        assertThat(PADDLE.getAllServeEvents()).isEmpty();
+        assertThat(paddle().requests()).isEmpty();
     }
 
     @Test
@@ -76,9 +68,9 @@ class HealthIT extends PortalLinksIT {
         assertThat(open.data(NAME).getString("circuitOpen")).isEqualTo("create a customer portal session");
         assertThat(open.data(NAME).containsKey("reason")).isFalse();
         assertThat(liveWhileOpen.httpStatus()).as(liveWhileOpen.body()).isEqualTo(200);
-        PADDLE.verify(4, postRequestedFor(urlPathEqualTo(SESSIONS)));
+        assertThat(sessionRequests()).hasSize(4);
 
-        PADDLE.stubFor(post(SESSIONS).willReturn(created(portalSessionBody(CUSTOMER, List.of()))));
+        paddle().always(null);
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
                 .until(() -> probe().post("session", query("customer", CUSTOMER)).containsKey("overview"));
         HealthEndpoint.Answer closed = HealthEndpoint.ready();
@@ -89,12 +81,12 @@ class HealthIT extends PortalLinksIT {
 
     /**
      * Opens the circuit of a deployment with {@link #CIRCUIT_SETTINGS}: four 503s (no retries, volume threshold 4),
-     * then the fifth call fails fast.
+     * then the fifth call fails fast; Paddle keeps answering 503.
      *
      * @param probe the deployment's probe
      */
     static void openTheCircuit(Probe probe) {
-        PADDLE.stubFor(post(SESSIONS).willReturn(json(503, "{}")));
+        paddle().always(Fault.serverError(503));
         for (int i = 0; i < 4; i++) {
             assertThat(probe.post("session", query("customer", CUSTOMER)).getString("reason")).isEqualTo("SERVER_ERROR");
         }

@@ -7,7 +7,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /** Without an API key the application is not ready, and the check names the property to set; it is still live. */
-class HealthMissingApiKeyIT extends PortalLinksIT {
+class HealthMissingApiKeyIT extends SimulatedPaddleIT {
 
     private static final String NAME = "portal-links";
 
@@ -29,6 +29,6 @@ class HealthMissingApiKeyIT extends PortalLinksIT {
         assertThat(ready.body()).doesNotContain(Deployments.API_KEY, "ItSecretKeyValue");
         assertThat(live.httpStatus()).as(live.body()).isEqualTo(200);
         assertThat(live.check(NAME).getString("status")).isEqualTo("UP");
-        assertThat(PADDLE.getAllServeEvents()).isEmpty();
+        assertThat(paddle().requests()).isEmpty();
     }
 }

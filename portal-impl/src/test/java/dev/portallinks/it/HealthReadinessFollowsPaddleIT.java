@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * to Paddle is open, with the reason and the property that asked for it. (On WildFly a DOWN check turns the whole
  * server's readiness 503, which is what opting in means there.)
  */
-class HealthReadinessFollowsPaddleIT extends PortalLinksIT {
+class HealthReadinessFollowsPaddleIT extends SimulatedPaddleIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {

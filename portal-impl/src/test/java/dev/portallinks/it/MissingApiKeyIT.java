@@ -1,6 +1,5 @@
 package dev.portallinks.it;
 
-import static dev.portallinks.it.PaddleStub.CUSTOMER;
 import static dev.portallinks.it.Probe.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +9,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /** Without an API key the application still starts; every call fails with an error naming the property, and nothing is sent. */
-class MissingApiKeyIT extends PortalLinksIT {
+class MissingApiKeyIT extends SimulatedPaddleIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -26,6 +25,6 @@ class MissingApiKeyIT extends PortalLinksIT {
         assertThat(session.getString("property")).isEqualTo("paddle.api-key");
         assertThat(session.getString("message")).contains("PADDLE_API_KEY", "customer_portal_session.write");
         assertThat(listing.getString("property")).isEqualTo("paddle.api-key");
-        assertThat(PADDLE.getAllServeEvents()).isEmpty();
+        assertThat(paddle().requests()).isEmpty();
     }
 }

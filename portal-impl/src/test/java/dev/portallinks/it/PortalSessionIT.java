@@ -1,28 +1,19 @@
 package dev.portallinks.it;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static dev.portallinks.it.PaddleStub.CUSTOMER;
-import static dev.portallinks.it.PaddleStub.created;
-import static dev.portallinks.it.PaddleStub.fixture;
-import static dev.portallinks.it.PaddleStub.json;
-import static dev.portallinks.it.PaddleStub.link;
-import static dev.portallinks.it.PaddleStub.portalSessionBody;
-import static dev.portallinks.it.PaddleStub.subscription;
 import static dev.portallinks.it.Probe.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.portallinks.test.Fault;
+import dev.portallinks.test.PaddleExample;
+import dev.portallinks.test.PaddleSimulator;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,19 +24,25 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /**
- * The injected PortalLinkService on each test server against the stub Paddle: happy paths, the exact request, Paddle's
- * errors, retries, timeouts, unreadable answers and link checks. The circuit breaker is given a high volume
- * threshold here so that failure scenarios do not open it for the next test (CircuitBreakerIT covers it).
+ * The injected PortalLinkService on each test server against the Paddle simulator: happy paths, the exact request,
+ * Paddle's errors, retries, timeouts, unreadable answers and link checks. The circuit breaker is given a high volume
+ * threshold here so that failure scenarios do not open it for the next test (CircuitBreakerIT covers it). The
+ * simulator pages listings by 2, so a listing of 5 follows Paddle's cursor across three pages. (ConnectionResetIT:
+ * connections reset by Paddle.)
  */
-class PortalSessionIT extends PortalLinksIT {
+@SimulatedPaddleIT.PagesOf(2)
+class PortalSessionIT extends SimulatedPaddleIT {
 
-    private static final String SESSIONS = "/customers/" + CUSTOMER + "/portal-sessions";
     private static final String PADDLE_ERROR_CLASS = "dev.portallinks.api.";
     /**
      * What README promises per attempt of a GET whose connection closes without an answer: 1, except on Payara, whose
      * HttpURLConnection resends a GET once (2); the build says which server this is.
      */
     private static final int REQUESTS_PER_GET_ATTEMPT = Integer.getInteger("it.transport.requests-per-get-attempt");
+    /** The form of the request IDs in the simulator's answers. */
+    private static final String REQUEST_ID_FORM = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+    /** Where {@link Fault#linkOnForeignHost()} points the overview link. */
+    private static final String FOREIGN_ORIGIN = "https://portal.invalid";
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -61,67 +58,79 @@ class PortalSessionIT extends PortalLinksIT {
         return probe().post("session", query(pairs.toArray(String[]::new)));
     }
 
-    private static void stubSession(List<String> subscriptions) {
-        PADDLE.stubFor(post(SESSIONS).willReturn(created(portalSessionBody(CUSTOMER, subscriptions))));
+    /**
+     * Reads one of Paddle's bodies (see paddle-fixtures/SOURCES.md) that the simulator does not serve as a {@link PaddleExample}.
+     *
+     * @param name the file name
+     * @return its text
+     */
+    private static String fixture(String name) {
+        try (InputStream in = PortalSessionIT.class.getClassLoader().getResourceAsStream("paddle-fixtures/" + name)) {
+            assertThat(in).as("fixture %s", name).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
     void overviewSessionSendsPaddlesHeadersAndAnEmptySubscriptionList() {
-        stubSession(List.of());
-
         JsonObject session = session();
 
-        assertThat(session.getString("overview")).isEqualTo(link("overview", null));
+        assertThat(issued(session, "overview")).isEqualTo(portalLink("overview", null));
         assertThat(session.getJsonArray("subscriptions")).isEmpty();
-        assertThat(session.getString("requestId")).isEqualTo("it-request-1");
-        PADDLE.verify(1, postRequestedFor(urlPathEqualTo(SESSIONS))
-                .withHeader("Authorization", equalTo("Bearer " + Deployments.API_KEY))
-                .withHeader("Paddle-Version", equalTo("1"))
-                .withHeader("Content-Type", equalTo("application/json"))
-                .withRequestBody(equalToJson(fixture("python-sdk__portal-sessions__request_create_empty.json"))));
+        assertThat(session.getString("requestId")).matches(REQUEST_ID_FORM);
+        assertThat(sessionRequests()).singleElement().satisfies(request -> {
+            // The simulator answered, so the key was exactly the WAR's (another one is 403 invalid_token); it records the key's start only.
+            assertThat(request.header("Authorization")).startsWith("Bearer pdl_sdbx_apikey_");
+            assertThat(request.header("Paddle-Version")).isEqualTo("1");
+            assertThat(request.header("Content-Type")).isEqualTo("application/json");
+            assertThat(json(request.body())).isEqualTo(json(fixture("python-sdk__portal-sessions__request_create_empty.json")));
+        });
     }
 
     @Test
     void cancelLinkIsTheCheckedLinkForThatSubscriptionOnly() {
         String subscription = subscription(1);
-        stubSession(List.of(subscription));
+        paddle().subscription(CUSTOMER, subscription);
 
         JsonObject answer = probe().post("link", query("action", "cancel_subscription", "customer", CUSTOMER, "subscription", subscription));
 
-        assertThat(answer.getString("link")).isEqualTo(link("cancel_subscription", subscription));
-        PADDLE.verify(1, postRequestedFor(urlPathEqualTo(SESSIONS)).withRequestBody(equalToJson("{\"subscription_ids\":[\"" + subscription + "\"]}")));
+        assertThat(issued(answer, "link")).isEqualTo(portalLink("cancel_subscription", subscription));
+        assertThat(sessionRequests()).singleElement().satisfies(request -> assertThat(json(request.body()))
+                .isEqualTo(Json.createObjectBuilder().add("subscription_ids", Json.createArrayBuilder().add(subscription)).build()));
+        assertThat(paddle().portalSessionsCreated(CUSTOMER, subscription)).isEqualTo(1);
     }
 
     @Test
     void updatePaymentMethodLinkOpensThePaymentForm() {
         String subscription = subscription(2);
-        stubSession(List.of(subscription));
+        paddle().subscription(CUSTOMER, subscription);
 
         JsonObject answer = probe().post("link", query("action", "update_payment_method", "customer", CUSTOMER, "subscription", subscription));
 
-        assertThat(answer.getString("link")).isEqualTo(link("update_subscription_payment_method", subscription));
+        assertThat(issued(answer, "link")).isEqualTo(portalLink("update_subscription_payment_method", subscription));
     }
 
     @Test
     void overviewLinkNeedsNoSubscription() {
-        stubSession(List.of());
-
         JsonObject answer = probe().post("link", query("action", "overview", "customer", CUSTOMER));
 
-        assertThat(answer.getString("link")).isEqualTo(link("overview", null));
+        assertThat(issued(answer, "link")).isEqualTo(portalLink("overview", null));
     }
 
     @Test
     void twentyFiveSubscriptionsInOneSession() {
-        List<String> subscriptions = IntStream.range(0, 25).mapToObj(PaddleStub::subscription).toList();
-        stubSession(subscriptions);
+        List<String> subscriptions = IntStream.range(0, 25).mapToObj(SimulatedPaddleIT::subscription).toList();
+        subscriptions.forEach(subscription -> paddle().subscription(CUSTOMER, subscription));
 
         JsonObject session = session(subscriptions.toArray(String[]::new));
 
         assertThat(session.getJsonArray("subscriptions")).hasSize(25);
-        assertThat(session.getJsonArray("subscriptions").getJsonObject(24).getString("cancel"))
-                .isEqualTo(link("cancel_subscription", subscriptions.get(24)));
-        PADDLE.verify(1, postRequestedFor(urlPathEqualTo(SESSIONS)));
+        assertThat(issued(session.getJsonArray("subscriptions").getJsonObject(24), "cancel"))
+                .isEqualTo(portalLink("cancel_subscription", subscriptions.get(24)));
+        assertThat(sessionRequests()).hasSize(1);
+        assertThat(paddle().portalSessionsCreated(CUSTOMER, subscriptions.toArray(String[]::new))).isEqualTo(1);
     }
 
     @Test
@@ -139,39 +148,38 @@ class PortalSessionIT extends PortalLinksIT {
         assertThat(badCustomer.getString("message")).contains("customer ID", "ctm_123", "^ctm_[a-z\\d]{26}$");
         assertThat(twentySix.getString("message")).contains("26", "25");
         assertThat(duplicate.getString("message")).contains(subscription(3), "more than once");
-        assertThat(PADDLE.getAllServeEvents()).isEmpty();
+        assertThat(paddle().requests()).isEmpty();
     }
 
     @Test
     void listingFollowsPaddlesPaginationAcrossThreePages() {
-        PADDLE.stubFor(get(urlPathEqualTo("/subscriptions")).withQueryParam("customer_id", equalTo(CUSTOMER)).withQueryParam("after", absent())
-                .willReturn(json(200, SubscriptionPages.page(CUSTOMER, List.of(0, 1), "sub_cursor_one"))));
-        PADDLE.stubFor(get(urlPathEqualTo("/subscriptions")).withQueryParam("after", equalTo("sub_cursor_one"))
-                .willReturn(json(200, SubscriptionPages.page(CUSTOMER, List.of(2, 3), "sub_cursor_two"))));
-        PADDLE.stubFor(get(urlPathEqualTo("/subscriptions")).withQueryParam("after", equalTo("sub_cursor_two"))
-                .willReturn(json(200, SubscriptionPages.page(CUSTOMER, List.of(4), null))));
+        IntStream.range(0, 5).forEach(i -> paddle().subscription(CUSTOMER, subscription(i)).status(i % 2 == 0 ? "active" : "past_due")
+                .product("AeroEdit Pro " + i).price("Monthly (per seat)", 6000, "USD"));
 
         JsonObject answer = probe().get("subscriptions", query("customer", CUSTOMER));
 
-        assertThat(answer.getJsonArray("subscriptions").getValuesAs(JsonObject.class)).extracting(s -> s.getString("id"))
+        assertThat(answer.getJsonArray("subscriptions").getValuesAs(JsonObject.class)).as(answer.toString()).extracting(s -> s.getString("id"))
                 .containsExactly(subscription(0), subscription(1), subscription(2), subscription(3), subscription(4));
         assertThat(answer.getJsonArray("subscriptions").getJsonObject(0).getString("subtotal")).isEqualTo("USD 60.00");
-        PADDLE.verify(3, getRequestedFor(urlPathEqualTo("/subscriptions")).withQueryParam("customer_id", equalTo(CUSTOMER))
-                .withQueryParam("per_page", equalTo("200")).withHeader("Authorization", equalTo("Bearer " + Deployments.API_KEY)));
+        assertThat(listingRequests()).hasSize(3).allSatisfy(request -> {
+            assertThat(parameters(request)).containsEntry("customer_id", CUSTOMER).containsEntry("per_page", "200");
+            assertThat(request.header("Authorization")).startsWith("Bearer pdl_sdbx_apikey_");
+        });
     }
 
     @Test
     void listingPassesTheStatusFilter() {
-        PADDLE.stubFor(get(urlPathEqualTo("/subscriptions")).willReturn(json(200, SubscriptionPages.page(CUSTOMER, List.of(0), null))));
+        paddle().subscription(CUSTOMER, subscription(0)).status("past_due");
 
-        probe().get("subscriptions", query("customer", CUSTOMER, "status", "past_due", "status", "active"));
+        JsonObject answer = probe().get("subscriptions", query("customer", CUSTOMER, "status", "past_due", "status", "active"));
 
-        PADDLE.verify(1, getRequestedFor(urlPathEqualTo("/subscriptions")).withQueryParam("status", equalTo("active,past_due")));
+        assertThat(answer.getJsonArray("subscriptions")).as(answer.toString()).hasSize(1);
+        assertThat(listingRequests()).singleElement().satisfies(request -> assertThat(parameters(request)).containsEntry("status", "active,past_due"));
     }
 
     @Test
     void badRequestCarriesPaddlesFieldErrorsAndIsNotRetried() {
-        PADDLE.stubFor(post(SESSIONS).willReturn(json(400, fixture("python-sdk__client-test__400_bad_request_with_field_errors__extracted.json"))));
+        paddle().always(Fault.publishedExample(PaddleExample.BAD_REQUEST));
 
         JsonObject error = session(subscription(1));
 
@@ -183,41 +191,39 @@ class PortalSessionIT extends PortalLinksIT {
         assertThat(error.getString("requestId")).isEqualTo("f00bb3ca-399d-4686-889c-50b028f4c912");
         assertThat(error.getJsonArray("fieldErrors").getJsonObject(0).getString("field")).isEqualTo("some_field");
         assertThat(error.getString("message")).contains("some_field", "Some error message");
-        PADDLE.verify(1, postRequestedFor(urlPathEqualTo(SESSIONS)));
+        assertThat(sessionRequests()).hasSize(1);
     }
 
     @Test
     void forbiddenNamesThePermissionTheKeyNeeds() {
-        String forbidden = "{\"error\":{\"type\":\"request_error\",\"code\":\"forbidden\",\"detail\":\"You aren't permitted to perform this"
-                + " request.\",\"documentation_url\":\"https://developer.paddle.com/v1/errors/shared/forbidden\"},\"meta\":{\"request_id\":\"r-403\"}}";
-        PADDLE.stubFor(post(SESSIONS).willReturn(json(403, forbidden)));
-        PADDLE.stubFor(get(urlPathEqualTo("/subscriptions")).willReturn(json(403, forbidden)));
+        paddle().withoutPermission(PaddleSimulator.PORTAL_SESSION_WRITE).withoutPermission(PaddleSimulator.SUBSCRIPTION_READ);
 
         JsonObject create = session();
         JsonObject list = probe().get("subscriptions", query("customer", CUSTOMER));
 
+        // The simulator's detail names the permission too; the library's own advice follows it.
+        assertThat(create.getString("code")).isEqualTo("forbidden");
         assertThat(create.getString("permission")).isEqualTo("customer_portal_session.write");
-        assertThat(create.getString("message")).contains("HTTP 403", "customer_portal_session.write");
+        assertThat(create.getString("message")).contains("HTTP 403", "customer_portal_session.write permission: grant it");
         assertThat(list.getString("permission")).isEqualTo("subscription.read");
-        assertThat(list.getString("message")).contains("subscription.read");
+        assertThat(list.getString("message")).contains("subscription.read permission: grant it");
     }
 
     @Test
     void unauthorizedNamesTheKeyToCheckAndIsNotRetried() {
-        PADDLE.stubFor(post(SESSIONS).willReturn(json(401, "{\"error\":{\"type\":\"request_error\",\"code\":\"authentication_malformed\","
-                + "\"detail\":\"Authentication header included, but incorrectly formatted\"},\"meta\":{\"request_id\":\"r-401\"}}")));
+        paddle().always(Fault.error(401, "authentication_malformed"));
 
         JsonObject error = session();
 
         assertThat(error.getString("error")).isEqualTo(PADDLE_ERROR_CLASS + "PaddleRequestRefusedException");
         assertThat(error.getInt("httpStatus")).isEqualTo(401);
         assertThat(error.getString("message")).contains("HTTP 401", "paddle.api-key").doesNotContain(Deployments.API_KEY);
-        PADDLE.verify(1, postRequestedFor(urlPathEqualTo(SESSIONS)));
+        assertThat(sessionRequests()).hasSize(1);
     }
 
     @Test
     void notFoundPointsAtTheEnvironment() {
-        PADDLE.stubFor(post(SESSIONS).willReturn(json(404, fixture("python-sdk__client-test__404_not_found__extracted.json"))));
+        paddle().always(Fault.publishedExample(PaddleExample.NOT_FOUND));
 
         JsonObject error = session();
 
@@ -228,32 +234,30 @@ class PortalSessionIT extends PortalLinksIT {
 
     @Test
     void conflictIsRefusedWithoutRetry() {
-        PADDLE.stubFor(post(SESSIONS).willReturn(json(409, fixture("php-sdk__response-parser-test__409_conflict_no-meta__extracted.json"))));
+        // Paddle's PHP SDK's 409 without meta, so without a request ID (PaddleExample.CONFLICT has one).
+        paddle().always(Fault.answer(409, "application/json", fixture("php-sdk__response-parser-test__409_conflict_no-meta__extracted.json")));
 
         JsonObject error = session();
 
         assertThat(error.getString("error")).isEqualTo(PADDLE_ERROR_CLASS + "PaddleRequestRefusedException");
         assertThat(error.getString("code")).isEqualTo("conflict");
         assertThat(error.getString("requestId")).isEqualTo("null");
-        PADDLE.verify(1, postRequestedFor(urlPathEqualTo(SESSIONS)));
+        assertThat(sessionRequests()).hasSize(1);
     }
 
     @Test
     void serverErrorsAreRetriedUntilPaddleAnswers() {
-        PADDLE.stubFor(post(SESSIONS).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(502))
-                .willSetStateTo("second"));
-        PADDLE.stubFor(post(SESSIONS).inScenario("flaky").whenScenarioStateIs("second").willReturn(json(503, "{}")).willSetStateTo("third"));
-        PADDLE.stubFor(post(SESSIONS).inScenario("flaky").whenScenarioStateIs("third").willReturn(created(portalSessionBody(CUSTOMER, List.of()))));
+        paddle().nextCalls(1, Fault.serverError(502)).nextCalls(1, Fault.answer(503, "application/json", "{}"));
 
         JsonObject session = session();
 
-        assertThat(session.getString("overview")).isEqualTo(link("overview", null));
-        PADDLE.verify(3, postRequestedFor(urlPathEqualTo(SESSIONS)));
+        assertThat(issued(session, "overview")).isEqualTo(portalLink("overview", null));
+        assertThat(sessionRequests()).hasSize(3);
     }
 
     @Test
     void exhaustedRetriesReportTheLastServerError() {
-        PADDLE.stubFor(post(SESSIONS).willReturn(json(500, "{\"error\":{\"type\":\"api_error\",\"code\":\"internal_error\"}}")));
+        paddle().always(Fault.serverError(500));
 
         JsonObject error = session();
 
@@ -261,51 +265,24 @@ class PortalSessionIT extends PortalLinksIT {
         assertThat(error.getString("reason")).isEqualTo("SERVER_ERROR");
         assertThat(error.getInt("httpStatus")).isEqualTo(500);
         assertThat(error.getInt("attempts")).isEqualTo(3);
-        PADDLE.verify(3, postRequestedFor(urlPathEqualTo(SESSIONS)));
+        assertThat(sessionRequests()).hasSize(3);
     }
 
     @Test
     void htmlErrorPagesAreClassifiedByStatus() {
-        String html = "<html><body>Bad gateway</body></html>";
-        PADDLE.stubFor(post(SESSIONS).inScenario("proxy").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(502).withHeader("Content-Type", "text/html").withBody(html)).willSetStateTo("up"));
-        PADDLE.stubFor(post(SESSIONS).inScenario("proxy").whenScenarioStateIs("up")
-                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "text/html").withBody(html)));
+        paddle().nextCalls(1, Fault.htmlErrorPage(502)).always(Fault.htmlErrorPage(401));
 
         JsonObject error = session();
 
         assertThat(error.getString("error")).isEqualTo(PADDLE_ERROR_CLASS + "PaddleRequestRefusedException");
         assertThat(error.getInt("httpStatus")).isEqualTo(401);
         assertThat(error.getString("message")).contains("no error envelope", "paddle.api-key");
-        PADDLE.verify(2, postRequestedFor(urlPathEqualTo(SESSIONS)));
-    }
-
-    @Test
-    void connectionResetIsRetried() {
-        PADDLE.stubFor(post(SESSIONS).inScenario("reset").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("recovered"));
-        PADDLE.stubFor(post(SESSIONS).inScenario("reset").whenScenarioStateIs("recovered").willReturn(created(portalSessionBody(CUSTOMER, List.of()))));
-
-        JsonObject session = session();
-
-        assertThat(session.getString("overview")).isEqualTo(link("overview", null));
-        PADDLE.verify(2, postRequestedFor(urlPathEqualTo(SESSIONS)));
-    }
-
-    @Test
-    void connectionResetOnEveryAttemptIsAnIoError() {
-        PADDLE.stubFor(post(SESSIONS).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-
-        JsonObject error = session();
-
-        assertThat(error.getString("reason")).isEqualTo("IO_ERROR");
-        assertThat(error.getInt("attempts")).isEqualTo(3);
-        PADDLE.verify(3, postRequestedFor(urlPathEqualTo(SESSIONS)));
+        assertThat(sessionRequests()).hasSize(2);
     }
 
     @Test
     void slowPaddleTimesOutOnceAndIsNotRetried() {
-        PADDLE.stubFor(post(SESSIONS).willReturn(created(portalSessionBody(CUSTOMER, List.of())).withFixedDelay(3500)));
+        paddle().always(Fault.slow(Duration.ofMillis(3500)));
 
         JsonObject error = session();
 
@@ -313,134 +290,126 @@ class PortalSessionIT extends PortalLinksIT {
         assertThat(error.getString("reason")).isEqualTo("TIMEOUT");
         assertThat(error.getInt("attempts")).isEqualTo(1);
         // Whichever timer fired first (the read timeout or Fault Tolerance's), the exception is not wrapped in itself.
-        assertThat(error.getJsonArray("causes").getValuesAs(jakarta.json.JsonString.class)).extracting(jakarta.json.JsonString::getString)
+        assertThat(error.getJsonArray("causes").getValuesAs(JsonString.class)).extracting(JsonString::getString)
                 .doesNotContain(PADDLE_ERROR_CLASS + "PaddleUnavailableException");
-        PADDLE.verify(1, postRequestedFor(urlPathEqualTo(SESSIONS)));
+        assertThat(sessionRequests()).hasSize(1);
     }
 
     @Test
     void aTimeoutLeavesTheCallersThreadUsable() {
         // The read timeout and the Fault Tolerance timeout are both 2000 ms here (the defaults): whichever fires
         // first, the server thread must come back uninterrupted, so the next call in the same request works.
-        PADDLE.stubFor(post(SESSIONS).inScenario("hang-once").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(created(portalSessionBody(CUSTOMER, List.of())).withFixedDelay(3500)).willSetStateTo("answering"));
-        PADDLE.stubFor(post(SESSIONS).inScenario("hang-once").whenScenarioStateIs("answering").willReturn(created(portalSessionBody(CUSTOMER, List.of()))));
+        paddle().nextCalls(1, Fault.hang());
 
         JsonObject answer = probe().post("session-twice", query("customer", CUSTOMER));
 
         assertThat(answer.getJsonObject("first").getString("reason")).isEqualTo("TIMEOUT");
-        assertThat(answer.getJsonObject("second").getString("overview", "")).as(answer.toString()).isEqualTo(link("overview", null));
+        assertThat(issued(answer.getJsonObject("second"), "overview")).isEqualTo(portalLink("overview", null));
         assertThat(answer.getBoolean("interruptedAfter")).isFalse();
         assertThat(answer.getBoolean("sleepWorksAfter")).isTrue();
-        PADDLE.verify(2, postRequestedFor(urlPathEqualTo(SESSIONS)));
+        assertThat(sessionRequests()).hasSize(2);
     }
 
     @Test
     void aConnectionClosedWithoutAnswerIsSentOncePerAttempt() {
         // The HTTP clients under the Rest Client would resend on their own (Apache HttpClient: a GET 3 more times;
-        // HttpURLConnection: once): the library's retry is the only one, so the stub sees what attempts() reports.
-        PADDLE.stubFor(post(SESSIONS).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
+        // HttpURLConnection: once): the library's retry is the only one, so Paddle sees what attempts() reports.
+        paddle().always(Fault.closeBeforeAnswer());
 
         JsonObject error = session();
 
         assertThat(error.getString("reason")).isEqualTo("IO_ERROR");
         assertThat(error.getInt("attempts")).isEqualTo(3);
-        PADDLE.verify(3, postRequestedFor(urlPathEqualTo(SESSIONS)));
+        assertThat(sessionRequests()).hasSize(3);
     }
 
     @Test
     void aListingWhoseConnectionIsClosedWithoutAnswerSendsTheDocumentedRequestsPerAttempt() {
-        PADDLE.stubFor(get(urlPathEqualTo("/subscriptions")).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
+        paddle().always(Fault.closeBeforeAnswer());
 
         JsonObject error = probe().get("subscriptions", query("customer", CUSTOMER));
 
         assertThat(error.getString("reason")).isEqualTo("IO_ERROR");
         assertThat(error.getInt("attempts")).isEqualTo(3);
-        PADDLE.verify(3 * REQUESTS_PER_GET_ATTEMPT, getRequestedFor(urlPathEqualTo("/subscriptions")));
-    }
-
-    @Test
-    void aListingWhoseConnectionIsResetSendsTheDocumentedRequestsPerAttempt() {
-        PADDLE.stubFor(get(urlPathEqualTo("/subscriptions")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-
-        JsonObject error = probe().get("subscriptions", query("customer", CUSTOMER));
-
-        assertThat(error.getString("error")).isEqualTo(PADDLE_ERROR_CLASS + "PaddleUnavailableException");
-        assertThat(error.getString("reason")).isEqualTo("IO_ERROR");
-        assertThat(error.getInt("attempts")).isEqualTo(3);
-        PADDLE.verify(3 * REQUESTS_PER_GET_ATTEMPT, getRequestedFor(urlPathEqualTo("/subscriptions")));
+        assertThat(listingRequests()).hasSize(3 * REQUESTS_PER_GET_ATTEMPT);
     }
 
     @Test
     void concurrentCallsAreInFlightTogether() {
         // The HTTP client keeps a pool of connections: eight callers at once are eight requests at once, not a queue.
         int callers = 8;
-        stubSession(List.of());
         session(); // warm: the client is built on first use, and the server's threads are started
-        PADDLE.resetRequests();
-        PADDLE.stubFor(post(SESSIONS).willReturn(created(portalSessionBody(CUSTOMER, List.of())).withFixedDelay(1200)));
+        paddle().clearFaultsAndRequests();
+        paddle().always(Fault.slow(Duration.ofMillis(1200)));
 
         List<CompletableFuture<JsonObject>> calls = IntStream.range(0, callers).mapToObj(i -> probe().postAsync("session", query("customer",
                 CUSTOMER))).toList();
 
         // Before the first answer: all eight requests reached Paddle while every one was still waiting.
-        await().atMost(Duration.ofMillis(1000)).until(() -> PADDLE.getAllServeEvents().size() == callers);
-        assertThat(calls).allSatisfy(call -> assertThat(call.join().getString("overview", "")).isEqualTo(link("overview", null)));
+        await().atMost(Duration.ofMillis(1000)).until(() -> sessionRequests().size() == callers);
+        assertThat(calls).allSatisfy(call -> assertThat(issued(call.join(), "overview")).isEqualTo(portalLink("overview", null)));
     }
 
     @Test
     void garbageJsonIsAnUnexpectedResponseNotALink() {
-        PADDLE.stubFor(post(SESSIONS).willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("{\"data\": [oops")));
+        paddle().always(Fault.garbage());
 
         JsonObject error = session();
 
-        assertThat(error.getString("error")).isEqualTo(PADDLE_ERROR_CLASS + "UnexpectedPaddleResponseException");
-        PADDLE.verify(1, postRequestedFor(urlPathEqualTo(SESSIONS)));
+        assertThat(error.getString("error", "")).as(error.toString()).isEqualTo(PADDLE_ERROR_CLASS + "UnexpectedPaddleResponseException");
+        assertThat(sessionRequests()).hasSize(1);
     }
 
     @Test
     void linkToAForeignOriginIsRefused() {
-        String body = portalSessionBody(CUSTOMER, List.of()).replace(PaddleStub.origin(), "https://portal.evil.example");
-        PADDLE.stubFor(post(SESSIONS).willReturn(created(body)));
+        paddle().always(Fault.linkOnForeignHost());
 
         JsonObject error = session();
 
-        assertThat(error.getString("error")).isEqualTo(PADDLE_ERROR_CLASS + "UnexpectedPaddleResponseException");
-        assertThat(error.getString("message")).contains("https://portal.evil.example", "not an allowed portal origin").doesNotContain(PaddleStub.TOKEN);
+        assertThat(error.getString("error", "")).as(error.toString()).isEqualTo(PADDLE_ERROR_CLASS + "UnexpectedPaddleResponseException");
+        // No token at all: every portal token starts with pga_.
+        assertThat(error.getString("message")).contains("overview points to " + FOREIGN_ORIGIN, "not an allowed portal origin")
+                .doesNotContain("pga_");
     }
 
     @Test
     void linkForASubscriptionThatWasNotAskedForIsRefused() {
-        PADDLE.stubFor(post(SESSIONS).willReturn(created(portalSessionBody(CUSTOMER, List.of(subscription(1), subscription(9))))));
+        paddle().subscription(CUSTOMER, subscription(1));
+        paddle().always(Fault.linkForUnrequestedSubscription());
 
         JsonObject error = session(subscription(1));
 
-        assertThat(error.getString("error")).isEqualTo(PADDLE_ERROR_CLASS + "UnexpectedPaddleResponseException");
-        assertThat(error.getString("message")).contains(subscription(9), "not requested");
+        assertThat(error.getString("error", "")).as(error.toString()).isEqualTo(PADDLE_ERROR_CLASS + "UnexpectedPaddleResponseException");
+        // The simulator adds links for a random subscription after the requested one.
+        assertThat(error.getString("message")).containsPattern("subscriptions\\[1] is for subscription sub_[a-z\\d]{26}, which was not requested")
+                .doesNotContain(subscription(1) + ", which was not requested");
     }
 
     @Test
     void sessionForAnotherCustomerIsRefused() {
-        PADDLE.stubFor(post(SESSIONS).willReturn(created(portalSessionBody("ctm_01jcdaf4zgm2fxw3nc0e4fn137", List.of()))));
+        paddle().always(Fault.sessionForAnotherCustomer());
 
         JsonObject error = session();
 
-        assertThat(error.getString("message")).contains("ctm_01jcdaf4zgm2fxw3nc0e4fn137", CUSTOMER);
+        assertThat(error.getString("error", "")).as(error.toString()).isEqualTo(PADDLE_ERROR_CLASS + "UnexpectedPaddleResponseException");
+        assertThat(error.getString("message")).containsPattern("customer_id is ctm_[a-z\\d]{26} but the session was requested for " + CUSTOMER)
+                .doesNotContain("customer_id is " + CUSTOMER);
     }
 
     @Test
     void asyncVariantReturnsBeforePaddleAnswers() {
-        PADDLE.stubFor(post(SESSIONS).willReturn(created(portalSessionBody(CUSTOMER, List.of(subscription(5)))).withFixedDelay(1000)));
+        paddle().subscription(CUSTOMER, subscription(5));
+        paddle().always(Fault.slow(Duration.ofMillis(1000)));
 
         JsonObject session = probe().post("session-async", query("customer", CUSTOMER, "subscription", subscription(5)));
 
-        assertThat(session.getString("overview")).isEqualTo(link("overview", null));
+        assertThat(issued(session, "overview")).isEqualTo(portalLink("overview", null));
         assertThat(session.getJsonNumber("returnedAfterMillis").longValue()).isLessThan(500);
     }
 
     @Test
     void asyncVariantCompletesExceptionally() {
-        PADDLE.stubFor(post(SESSIONS).willReturn(json(404, fixture("python-sdk__client-test__404_not_found__extracted.json"))));
+        paddle().always(Fault.publishedExample(PaddleExample.NOT_FOUND));
 
         JsonObject error = probe().post("session-async", query("customer", CUSTOMER));
 
@@ -450,10 +419,18 @@ class PortalSessionIT extends PortalLinksIT {
 
     @Test
     void sessionToStringHidesTheToken() {
-        stubSession(List.of(subscription(1)));
+        // Paddle's own published answer, byte for byte: its session ID, request ID and a token as Paddle writes them.
+        JsonObject example = json(PaddleExample.PORTAL_SESSION_ONE_SUBSCRIPTION);
+        JsonObject links = example.getJsonObject("data").getJsonObject("urls").getJsonArray("subscriptions").getJsonObject(0);
+        String cancel = links.getString("cancel_subscription");
+        String token = cancel.substring(cancel.indexOf("token=") + "token=".length());
+        paddle().always(Fault.publishedExample(PaddleExample.PORTAL_SESSION_ONE_SUBSCRIPTION));
 
-        JsonObject session = session(subscription(1));
+        JsonObject session = session(links.getString("id"));
 
-        assertThat(session.getString("toString")).contains("cpls_01h4ge9r64c22exjsx0fy8b48b").doesNotContain(PaddleStub.TOKEN);
+        assertThat(session.getJsonArray("subscriptions").getJsonObject(0).getString("cancel")).isEqualTo(cancel);
+        assertThat(session.getString("requestId")).isEqualTo(example.getJsonObject("meta").getString("request_id"));
+        assertThat(token).startsWith("pga_");
+        assertThat(session.getString("toString")).contains(example.getJsonObject("data").getString("id")).doesNotContain(token);
     }
 }

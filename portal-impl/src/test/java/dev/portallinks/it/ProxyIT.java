@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * still never logs the key; a proxy that wants credentials (407) is named as the proxy, not blamed on Paddle, and
  * not retried.
  */
-class ProxyIT extends PortalLinksIT {
+class ProxyIT extends WireMockPaddleIT {
 
     private static final String SESSIONS = "/customers/" + CUSTOMER + "/portal-sessions";
 

@@ -1,6 +1,7 @@
 package dev.portallinks.readme;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.portallinks.it.TestServer;
 import dev.portallinks.test.PaddleSimulator;
@@ -10,6 +11,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -24,8 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * README's example resource, deployed as an application ships it, against the Paddle simulator (portal-test): a
- * POST to cancel redirects to that subscription's cancel page, and Paddle was asked for a session with exactly it.
+ * README's example resource and audit observer, deployed as an application ships them, against the Paddle simulator
+ * (portal-test): a POST to cancel redirects to that subscription's cancel page, Paddle was asked for a session with
+ * exactly it, and the audit log has the link's event.
  */
 @ExtendWith(ArquillianExtension.class)
 class BillingResourceIT {
@@ -39,7 +42,7 @@ class BillingResourceIT {
         String config = "config_ordinal=500\n" + PADDLE.configuration().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue() + "\n")
                 .collect(Collectors.joining());
         WebArchive war = ShrinkWrap.create(WebArchive.class, "readme-billing.war")
-                .addClasses(BillingResource.class, CurrentAccount.class, BillingApplication.class)
+                .addClasses(BillingResource.class, CurrentAccount.class, BillingApplication.class, PortalAudit.class)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
                 .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties");
         for (String jar : System.getProperty("it.library.jars").split(",")) {
@@ -64,6 +67,7 @@ class BillingResourceIT {
     @Test
     void cancelRedirectsToThatSubscriptionsCancelPage() throws Exception {
         PADDLE.subscription(CurrentAccount.CUSTOMER, CurrentAccount.SUBSCRIPTION);
+        TestServer.LogMark log = TestServer.logMark();
 
         HttpResponse<Void> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(TestServer.onLoopback(application)
                 + "api/billing/cancel/" + CurrentAccount.SUBSCRIPTION)).POST(HttpRequest.BodyPublishers.noBody()).build(),
@@ -73,6 +77,11 @@ class BillingResourceIT {
         assertThat(answer.headers().firstValue("Location").orElseThrow()).startsWith(PADDLE.origin() + "/cpl_")
                 .contains("action=cancel_subscription&subscription_id=" + CurrentAccount.SUBSCRIPTION);
         assertThat(PADDLE.portalSessionsCreated(CurrentAccount.CUSTOMER, CurrentAccount.SUBSCRIPTION)).isEqualTo(1);
+        // README's audit observer wrote the link's event, asynchronously, without the link or its token.
+        String audit = await().atMost(Duration.ofSeconds(10)).until(() -> log.textSince().lines().filter(line -> line.contains("PortalLinkIssued["))
+                .findFirst().orElse(""), line -> !line.isEmpty());
+        assertThat(audit).contains("customer=" + CurrentAccount.CUSTOMER, "action=CANCEL_SUBSCRIPTION", "entryPoint=SERVICE", "fallback=false")
+                .doesNotContain("pga_", "token");
     }
 
     @Test

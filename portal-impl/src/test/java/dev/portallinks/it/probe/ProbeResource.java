@@ -35,7 +35,7 @@ import java.util.function.Supplier;
 
 /**
  * Drives the real, injected {@link PortalLinkService} from integration tests and reports what it returned or
- * threw as JSON, so the test JVM (where the stub Paddle runs) can assert on it.
+ * threw as JSON, so the test JVM (where the test Paddle runs) can assert on it.
  */
 @Path("")
 @ApplicationScoped
