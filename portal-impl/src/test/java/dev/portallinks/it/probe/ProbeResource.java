@@ -45,6 +45,24 @@ public class ProbeResource {
     @Inject
     PortalLinkService portal;
 
+    @Inject
+    AuditProbe audit;
+
+    /** @return the audit events observed since the last clear: {@code {"events": [...]}} */
+    @GET
+    @Path("audit-events")
+    public JsonObject auditEvents() {
+        return Json.createObjectBuilder().add("events", Json.createArrayBuilder(audit.events())).build();
+    }
+
+    /** @return {@code {"cleared": true}}, the audit events forgotten */
+    @POST
+    @Path("audit-clear")
+    public JsonObject clearAuditEvents() {
+        audit.clear();
+        return Json.createObjectBuilder().add("cleared", true).build();
+    }
+
     @POST
     @Path("session")
     public JsonObject session(@QueryParam("customer") String customer, @QueryParam("subscription") List<String> subscriptions) {
