@@ -8,7 +8,10 @@ import jakarta.enterprise.event.ObservesAsync;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Observes the service's audit events, synchronously and asynchronously, as an application would. */
+/**
+ * Observes the audit events, synchronously and asynchronously, as an application would: in the probe WAR (the
+ * service's events) and, through the test-jar, in the Faces test WARs (the components' events).
+ */
 @ApplicationScoped
 public class AuditProbe {
 
@@ -31,12 +34,12 @@ public class AuditProbe {
     }
 
     /** @return the events observed so far, oldest first, each "sync " or "async " and its toString() */
-    List<String> events() {
+    public List<String> events() {
         return List.copyOf(events);
     }
 
     /** Forgets them. */
-    void clear() {
+    public void clear() {
         events.clear();
     }
 }

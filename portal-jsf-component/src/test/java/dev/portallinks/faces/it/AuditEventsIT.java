@@ -16,9 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every click fires exactly one audit event, to synchronous and asynchronous observers alike (the test application's
- * AuditRecorder): PortalLinkIssued for a Paddle link or for the fallback URL (saying so), PortalLinkRefused with the
- * reason for a tampered post or a refused call; none of them carries a link or a token.
+ * Every click fires exactly one audit event, to synchronous and asynchronous observers alike (AuditProbe, from
+ * portal-impl's test-jar, in the test application): PortalLinkIssued for a Paddle link or for the fallback URL (saying
+ * so), PortalLinkRefused with the reason for a tampered post or a refused call; none carries a link or a token.
  */
 class AuditEventsIT extends FacesIT {
 

@@ -1,6 +1,7 @@
 package dev.portallinks.faces.it;
 
 import dev.portallinks.faces.it.app.Account;
+import dev.portallinks.it.probe.AuditProbe;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -84,6 +85,7 @@ final class FacesDeployments {
         String properties = config.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue() + "\n").collect(Collectors.joining());
         WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addPackage(Account.class.getPackage())
+                .addClass(AuditProbe.class)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
                 .addAsWebInfResource(page(webXml), "web.xml")
                 .addAsWebInfResource(page("faces-config.xml"), "faces-config.xml")

@@ -1,6 +1,7 @@
 package dev.portallinks.faces.it.app;
 
 import dev.portallinks.api.SubscriptionStatus;
+import dev.portallinks.it.probe.AuditProbe;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ApplicationPath;
@@ -24,7 +25,7 @@ public class StateResource {
     Account account;
 
     @Inject
-    AuditRecorder audit;
+    AuditProbe audit;
 
     /** The test application's JAX-RS application. */
     @ApplicationPath("api")
@@ -106,7 +107,7 @@ public class StateResource {
     @GET
     @Path("audit")
     public String audit() {
-        return audit.lines();
+        return String.join("\n", audit.events());
     }
 
     /**
