@@ -1,0 +1,26 @@
+package dev.portallinks.endpoint;
+
+import dev.portallinks.api.Secrets;
+
+/** What the endpoint logs of a request's own text (a path, a header): quoted, escaped, cut short, secrets removed. */
+final class LogText {
+
+    /** The most characters of a request's text a log line shows. */
+    static final int MAX_SHOWN = 80;
+
+    private LogText() {
+    }
+
+    /**
+     * Shows untrusted text in a log line: quoted with line breaks and control characters escaped (a request cannot start
+     * a forged log line), at most {@value #MAX_SHOWN} characters (nor flood the log), secrets redacted.
+     *
+     * @param untrusted what the request carried, not null
+     * @return the text as it may appear in a log line
+     */
+    static String quoted(String untrusted) {
+        boolean cut = untrusted.length() > MAX_SHOWN;
+        String shown = Json.string(cut ? untrusted.substring(0, MAX_SHOWN) : untrusted);
+        return Secrets.redact(cut ? shown + " (cut from " + untrusted.length() + " characters)" : shown);
+    }
+}

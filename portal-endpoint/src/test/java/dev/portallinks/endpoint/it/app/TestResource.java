@@ -1,0 +1,71 @@
+package dev.portallinks.endpoint.it.app;
+
+import dev.portallinks.api.CustomerId;
+import dev.portallinks.api.SubscriptionId;
+import dev.portallinks.endpoint.PortalCustomer;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** What the tests need of the test application besides the endpoint: a login, and the audit events it observed. */
+@Path("")
+@RequestScoped
+public class TestResource {
+
+    @Inject
+    AuditRecorder audit;
+
+    /** The test application's JAX-RS application, away from the endpoint's path. */
+    @ApplicationPath("test-api")
+    public static class TestApplication extends Application {
+    }
+
+    /**
+     * Signs a customer in to the caller's HTTP session, as an application's login would.
+     *
+     * @param request the caller's request
+     * @param customer the customer's Paddle ID
+     * @param subscriptions the subscriptions this user may manage
+     * @return 204
+     */
+    @POST
+    @Path("sign-in")
+    public Response signIn(@Context HttpServletRequest request, @QueryParam("customer") String customer,
+            @QueryParam("subscription") List<String> subscriptions) {
+        PortalCustomer signedIn = PortalCustomer.of(CustomerId.of(customer), subscriptions.stream().map(SubscriptionId::of).toList());
+        request.getSession(true).setAttribute(SessionCustomerResolver.SIGNED_IN, signedIn);
+        return Response.noContent().build();
+    }
+
+    /**
+     * The audit events observed since the last clear.
+     *
+     * @return one event per line
+     */
+    @GET
+    @Path("audit")
+    public String audit() {
+        return audit.lines();
+    }
+
+    /**
+     * Forgets the audit events observed so far.
+     *
+     * @return 204
+     */
+    @POST
+    @Path("audit/clear")
+    public Response clearAudit() {
+        audit.clear();
+        return Response.noContent().build();
+    }
+}
