@@ -68,4 +68,10 @@ public class CustomerLinkLimitException extends PortalLinkException {
     public Instant retryAt() {
         return retryAt;
     }
+
+    /** {@inheritDoc} The customer asked too fast: nothing was sent. */
+    @Override
+    public boolean rejectedWithoutCallingPaddle() {
+        return true;
+    }
 }

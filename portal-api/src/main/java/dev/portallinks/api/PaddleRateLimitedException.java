@@ -65,4 +65,10 @@ public class PaddleRateLimitedException extends PortalLinkException {
     public boolean fallbackApplies() {
         return true;
     }
+
+    /** {@inheritDoc} True inside the window, when the library answered for Paddle. */
+    @Override
+    public boolean rejectedWithoutCallingPaddle() {
+        return !answeredByPaddle;
+    }
 }

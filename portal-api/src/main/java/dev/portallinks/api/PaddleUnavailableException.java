@@ -107,4 +107,10 @@ public class PaddleUnavailableException extends PortalLinkException {
     public boolean fallbackApplies() {
         return true;
     }
+
+    /** {@inheritDoc} True for an open circuit and a full bulkhead. */
+    @Override
+    public boolean rejectedWithoutCallingPaddle() {
+        return reason == Reason.CIRCUIT_OPEN || reason == Reason.BULKHEAD_FULL;
+    }
 }

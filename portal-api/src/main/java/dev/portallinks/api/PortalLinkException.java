@@ -65,4 +65,16 @@ public abstract class PortalLinkException extends RuntimeException {
     public boolean fallbackApplies() {
         return false;
     }
+
+    /**
+     * Tells whether the library turned the call away before any request reached Paddle, to protect Paddle or itself:
+     * the per-customer limit, an open {@code Retry-After} window, an open circuit, a full bulkhead. Such rejections
+     * come by the thousand during an outage or a replayed click, and their cause was logged once: log them at
+     * {@code FINE}.
+     *
+     * @return true for those rejections; false here and for everything Paddle answered or that went wrong on the way
+     */
+    public boolean rejectedWithoutCallingPaddle() {
+        return false;
+    }
 }

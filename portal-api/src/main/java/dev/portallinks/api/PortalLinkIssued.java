@@ -1,6 +1,5 @@
 package dev.portallinks.api;
 
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -8,9 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * An audit event: a portal link was handed out to a customer. Fired as a CDI event, synchronously and asynchronously
- * (observe it with {@code @Observes} or {@code @ObservesAsync}), once per link, by {@link PortalLinkService#link} and by
- * the Faces components; {@link PortalLinkService#createSession} fires none, because its caller decides which of the
- * session's links it hands out.
+ * (observe it with {@code @Observes} or {@code @ObservesAsync}), once per link, by {@link PortalLinkService#link}, the
+ * Faces components and the redirect endpoint; {@link PortalLinkService#createSession} fires none, because its caller
+ * decides which of the session's links it hands out (and can fire it with {@link PortalLinkService#audit}).
  *
  * <pre>
  * &#64;ApplicationScoped
@@ -39,7 +38,7 @@ import java.util.regex.Pattern;
  * @param issuedAt when it was handed out, not null
  */
 public record PortalLinkIssued(CustomerId customer, PortalAction action, SubscriptionId subscription, String sessionId, String paddleRequestId,
-        boolean fallback, PortalEntryPoint entryPoint, Instant issuedAt) implements Serializable {
+        boolean fallback, PortalEntryPoint entryPoint, Instant issuedAt) implements PortalAuditEvent {
 
     private static final Pattern SESSION_ID = Pattern.compile(PortalSession.ID_PATTERN);
 

@@ -1,6 +1,5 @@
 package dev.portallinks.api;
 
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -21,7 +20,7 @@ import java.util.Objects;
  * @param refusedAt when, not null
  */
 public record PortalLinkRefused(CustomerId customer, PortalAction action, SubscriptionId subscription, Reason reason, PortalEntryPoint entryPoint,
-        Instant refusedAt) implements Serializable {
+        Instant refusedAt) implements PortalAuditEvent {
 
     /** Why no link was handed out. */
     public enum Reason {

@@ -181,4 +181,17 @@ public interface PortalLinkService {
     default Optional<URI> fallbackUrl() {
         return Optional.empty();
     }
+
+    /**
+     * Fires an audit event ({@link PortalLinkIssued} or {@link PortalLinkRefused}) to the application's CDI observers:
+     * first the synchronous ones (one that throws stops the link: an audit that must not miss a link fails closed,
+     * so call this before handing the link out), then the asynchronous ones (their failures are logged). For
+     * integrations that hand out links themselves (the Faces components, the redirect endpoint) and for code that
+     * hands out a link of a session from {@link #createSession}; {@link #link} fires its own.
+     *
+     * @param event the event, not null
+     */
+    default void audit(PortalAuditEvent event) {
+        Objects.requireNonNull(event, "event must not be null");
+    }
 }

@@ -83,6 +83,20 @@ class AuditEventsTest {
     }
 
     @Test
+    void bothEventsAreAuditEventsWithTheirCommonFields() {
+        List<PortalAuditEvent> events = List.of(PortalLinkIssued.of(session(), PortalAction.CANCEL_SUBSCRIPTION, SUB, PortalEntryPoint.ENDPOINT, NOW),
+                new PortalLinkRefused(CUSTOMER, PortalAction.CANCEL_SUBSCRIPTION, SUB, PortalLinkRefused.Reason.CUSTOMER_LIMIT, PortalEntryPoint.ENDPOINT,
+                        NOW));
+
+        assertThat(events).allSatisfy(event -> {
+            assertThat(event.customer()).isEqualTo(CUSTOMER);
+            assertThat(event.action()).isEqualTo(PortalAction.CANCEL_SUBSCRIPTION);
+            assertThat(event.subscription()).isEqualTo(SUB);
+            assertThat(event.entryPoint()).isEqualTo(PortalEntryPoint.ENDPOINT);
+        });
+    }
+
+    @Test
     void aRefusalNeedsCustomerReasonEntryPointAndTime() throws Exception {
         PortalLinkRefused refused = new PortalLinkRefused(CUSTOMER, null, null, PortalLinkRefused.Reason.NOT_PERMITTED, PortalEntryPoint.FACES, NOW);
 

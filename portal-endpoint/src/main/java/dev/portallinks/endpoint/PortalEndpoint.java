@@ -1,9 +1,6 @@
 package dev.portallinks.endpoint;
 
 import dev.portallinks.api.CustomerId;
-import dev.portallinks.api.CustomerLinkLimitException;
-import dev.portallinks.api.PaddleRateLimitedException;
-import dev.portallinks.api.PaddleUnavailableException;
 import dev.portallinks.api.PortalAction;
 import dev.portallinks.api.PortalEntryPoint;
 import dev.portallinks.api.PortalLinkException;
@@ -17,7 +14,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -33,19 +29,16 @@ final class PortalEndpoint {
 
     private final CrossSiteGuard guard;
     private final Supplier<PortalLinkService> service;
-    private final Consumer<Object> audit;
     private final Clock clock;
 
     /**
      * @param guard the cross-site rule
      * @param service the service, looked up for each request that passed the checks
-     * @param audit fires an audit event ({@link PortalLinkIssued}, {@link PortalLinkRefused}) to the application's observers
      * @param clock the time of events and of {@code Retry-After}
      */
-    PortalEndpoint(CrossSiteGuard guard, Supplier<PortalLinkService> service, Consumer<Object> audit, Clock clock) {
+    PortalEndpoint(CrossSiteGuard guard, Supplier<PortalLinkService> service, Clock clock) {
         this.guard = Objects.requireNonNull(guard, "guard must not be null");
         this.service = Objects.requireNonNull(service, "service must not be null");
-        this.audit = Objects.requireNonNull(audit, "audit must not be null");
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
     }
 
@@ -116,7 +109,7 @@ final class PortalEndpoint {
         }
         URI link = session.link(action, subscription);
         // Before the answer: a synchronous audit observer that throws stops the link (handle() answers 500).
-        audit.accept(PortalLinkIssued.of(session, action, subscription, PortalEntryPoint.ENDPOINT, clock.instant()));
+        links.audit(PortalLinkIssued.of(session, action, subscription, PortalEntryPoint.ENDPOINT, clock.instant()));
         return EndpointResponse.link(link, format);
     }
 
@@ -128,11 +121,11 @@ final class PortalEndpoint {
      */
     private EndpointResponse failed(PortalLinkService links, CustomerId customer, PortalAction action, SubscriptionId subscription,
             AnswerFormat format, PortalLinkException failure) {
-        LOG.log(sentNothing(failure) ? Level.FINE : Level.WARNING, () -> "No portal link for customer " + customer + " (" + action + "): "
-                + failure.getMessage());
+        LOG.log(failure.rejectedWithoutCallingPaddle() ? Level.FINE : Level.WARNING,
+                () -> "No portal link for customer " + customer + " (" + action + "): " + failure.getMessage());
         Optional<URI> fallback = failure.fallbackApplies() ? links.fallbackUrl() : Optional.empty();
         if (fallback.isPresent()) {
-            audit.accept(PortalLinkIssued.fallback(customer, action, subscription, PortalEntryPoint.ENDPOINT, clock.instant()));
+            links.audit(PortalLinkIssued.fallback(customer, action, subscription, PortalEntryPoint.ENDPOINT, clock.instant()));
             return EndpointResponse.link(fallback.get(), format);
         }
         refused(customer, action, subscription, PortalLinkRefused.Reason.of(failure));
@@ -140,18 +133,7 @@ final class PortalEndpoint {
     }
 
     private void refused(CustomerId customer, PortalAction action, SubscriptionId subscription, PortalLinkRefused.Reason reason) {
-        audit.accept(new PortalLinkRefused(customer, action, subscription, reason, PortalEntryPoint.ENDPOINT, clock.instant()));
-    }
-
-    private static boolean sentNothing(PortalLinkException failure) {
-        if (failure instanceof CustomerLinkLimitException) {
-            return true;
-        }
-        if (failure instanceof PaddleRateLimitedException limited) {
-            return !limited.answeredByPaddle();
-        }
-        return failure instanceof PaddleUnavailableException unavailable && (unavailable.reason() == PaddleUnavailableException.Reason.CIRCUIT_OPEN
-                || unavailable.reason() == PaddleUnavailableException.Reason.BULKHEAD_FULL);
+        service.get().audit(new PortalLinkRefused(customer, action, subscription, reason, PortalEntryPoint.ENDPOINT, clock.instant()));
     }
 
     private static String quotedPath(EndpointRequest request) {

@@ -53,7 +53,7 @@ public final class PortalEndpointInitializer implements ServletContainerInitiali
             return;
         }
         PortalEndpoint endpoint = new PortalEndpoint(new CrossSiteGuard(settings.allowedOrigins(), settings.allowRequestsWithoutOrigin()),
-                CdiBeans::service, AuditEvents::fire, Clock.systemUTC());
+                CdiBeans::service, Clock.systemUTC());
         ServletRegistration.Dynamic registration = context.addServlet(SERVLET_NAME, new PortalEndpointServlet(endpoint));
         if (registration == null) {
             throw new ServletException("Portal Links redirect endpoint: the application already has a servlet named " + SERVLET_NAME);

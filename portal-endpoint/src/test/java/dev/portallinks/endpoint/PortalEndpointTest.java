@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portallinks.api.CustomerId;
 import dev.portallinks.api.PortalAction;
+import dev.portallinks.api.PortalAuditEvent;
 import dev.portallinks.api.PortalEntryPoint;
 import dev.portallinks.api.PortalLinkException;
 import dev.portallinks.api.PortalLinkIssued;
@@ -52,6 +53,8 @@ class PortalEndpointTest {
         final List<PortalSessionRequest> requests = new ArrayList<>();
         PortalLinkException failure;
         Optional<URI> fallbackUrl = Optional.empty();
+        final List<PortalAuditEvent> events = new ArrayList<>();
+        RuntimeException auditFailure;
 
         @Override
         public PortalSession createSession(PortalSessionRequest request) {
@@ -84,12 +87,20 @@ class PortalEndpointTest {
         public Optional<URI> fallbackUrl() {
             return fallbackUrl;
         }
+
+        @Override
+        public void audit(PortalAuditEvent event) {
+            if (auditFailure != null) {
+                throw auditFailure;
+            }
+            events.add(event);
+        }
     }
 
     private final FakeService service = new FakeService();
-    private final List<Object> events = new ArrayList<>();
+    private final List<PortalAuditEvent> events = service.events;
     private final PortalEndpoint endpoint = new PortalEndpoint(new CrossSiteGuard(Set.of(WebOrigin.parse(SPA).orElseThrow()), false), () -> service,
-            events::add, Clock.fixed(NOW, ZoneOffset.UTC));
+            Clock.fixed(NOW, ZoneOffset.UTC));
     private Supplier<Optional<PortalCustomer>> signedIn = () -> Optional.of(PortalCustomer.of(CUSTOMER, OWNED));
     private int resolverCalls;
 
@@ -342,9 +353,8 @@ class PortalEndpointTest {
 
     @Test
     void aSynchronousAuditObserverThatThrowsStopsTheLink() {
-        PortalEndpoint failClosed = new PortalEndpoint(new CrossSiteGuard(Set.of(), false), () -> service, event -> {
-            throw new IllegalStateException("audit store down");
-        }, Clock.fixed(NOW, ZoneOffset.UTC));
+        service.auditFailure = new IllegalStateException("audit store down");
+        PortalEndpoint failClosed = new PortalEndpoint(new CrossSiteGuard(Set.of(), false), () -> service, Clock.fixed(NOW, ZoneOffset.UTC));
 
         EndpointResponse answer = failClosed.handle(new EndpointRequest("POST", "/overview", "same-origin", null, "application/json", OWN), signedIn);
 

@@ -3,6 +3,7 @@ package dev.portallinks.impl;
 import dev.portallinks.api.CustomerId;
 import dev.portallinks.api.PaddleOperation;
 import dev.portallinks.api.PortalAction;
+import dev.portallinks.api.PortalAuditEvent;
 import dev.portallinks.api.PortalEntryPoint;
 import dev.portallinks.api.PortalLinkException;
 import dev.portallinks.api.PortalLinkIssued;
@@ -67,7 +68,7 @@ public class DefaultPortalLinkService implements PortalLinkService {
     CustomerLinkLimiter customerLimit;
 
     @Inject
-    AuditEvents audit;
+    AuditEvents auditEvents;
 
     private final SubscriptionMapper subscriptionMapper = new SubscriptionMapper();
     private volatile PortalSessionMapper sessionMapper;
@@ -104,23 +105,28 @@ public class DefaultPortalLinkService implements PortalLinkService {
         } catch (PortalLinkException failure) {
             Optional<URI> fallback = fallbackUrl();
             if (fallback.isEmpty() || !failure.fallbackApplies()) {
-                audit.refused(new PortalLinkRefused(customer, action, page, PortalLinkRefused.Reason.of(failure), PortalEntryPoint.SERVICE,
+                audit(new PortalLinkRefused(customer, action, page, PortalLinkRefused.Reason.of(failure), PortalEntryPoint.SERVICE,
                         Instant.now()));
                 throw failure;
             }
             LOG.warning(() -> "Sending the customer to the fallback portal URL " + Secrets.redact(fallback.get()) + " because: "
                     + failure.getMessage());
-            audit.issued(PortalLinkIssued.fallback(customer, action, page, PortalEntryPoint.SERVICE, Instant.now()));
+            audit(PortalLinkIssued.fallback(customer, action, page, PortalEntryPoint.SERVICE, Instant.now()));
             return fallback.get();
         }
         URI link = session.link(action, page);
-        audit.issued(PortalLinkIssued.of(session, action, page, PortalEntryPoint.SERVICE, Instant.now()));
+        audit(PortalLinkIssued.of(session, action, page, PortalEntryPoint.SERVICE, Instant.now()));
         return link;
     }
 
     @Override
     public Optional<URI> fallbackUrl() {
         return config.settings().fallbackUrl();
+    }
+
+    @Override
+    public void audit(PortalAuditEvent event) {
+        auditEvents.fire(event);
     }
 
     @Override

@@ -178,21 +178,21 @@ public abstract class PortalButtonsBase extends UIComponentBase implements Clien
             return;
         }
         FacesContext context = getFacesContext();
+        PortalLinkService service = service();
+        if (service == null) {
+            LOG.severe("No PortalLinkService bean: add dev.portallinks:portal-impl (or another implementation) to the application");
+            message(context, "error.refused");
+            return;
+        }
         PortalTarget target;
         try {
             target = resolve(click.submitted());
         } catch (RefusedClickException refused) {
             LOG.warning(() -> "Refused a portal click on " + getClientId(context) + " in view " + context.getViewRoot().getViewId() + ": "
                     + Secrets.redact(refused.getMessage()));
-            customerIfValid().ifPresent(customer -> AuditEvents.fire(new PortalLinkRefused(customer, null, null,
+            customerIfValid().ifPresent(customer -> service.audit(new PortalLinkRefused(customer, null, null,
                     PortalLinkRefused.Reason.NOT_PERMITTED, PortalEntryPoint.FACES, Instant.now())));
             message(context, "error.stale");
-            return;
-        }
-        PortalLinkService service = service();
-        if (service == null) {
-            LOG.severe("No PortalLinkService bean: add dev.portallinks:portal-impl (or another implementation) to the application");
-            message(context, "error.refused");
             return;
         }
         PortalSession session;
@@ -205,7 +205,7 @@ public abstract class PortalButtonsBase extends UIComponentBase implements Clien
         }
         URI link = session.link(target.action(), target.subscription());
         // Before the redirect: a synchronous audit observer that throws stops the link.
-        AuditEvents.fire(PortalLinkIssued.of(session, target.action(), target.subscription(), PortalEntryPoint.FACES, Instant.now()));
+        service.audit(PortalLinkIssued.of(session, target.action(), target.subscription(), PortalEntryPoint.FACES, Instant.now()));
         redirect(context, link.toString());
     }
 
@@ -234,10 +234,11 @@ public abstract class PortalButtonsBase extends UIComponentBase implements Clien
      * or a replay, and the service has logged their cause: FINE here, as in the service; everything else WARNING.
      */
     private void failed(FacesContext context, PortalLinkService service, PortalTarget target, PortalLinkException failure) {
-        LOG.log(failedFast(failure) ? Level.FINE : Level.WARNING, () -> "No portal link for " + getClientId(context) + ": " + failure.getMessage());
+        LOG.log(failure.rejectedWithoutCallingPaddle() ? Level.FINE : Level.WARNING,
+                () -> "No portal link for " + getClientId(context) + ": " + failure.getMessage());
         String fallback = failure.fallbackApplies() ? fallback(service) : null;
         if (fallback == null) {
-            AuditEvents.fire(new PortalLinkRefused(target.customer(), target.action(), target.subscription(), PortalLinkRefused.Reason.of(failure),
+            service.audit(new PortalLinkRefused(target.customer(), target.action(), target.subscription(), PortalLinkRefused.Reason.of(failure),
                     PortalEntryPoint.FACES, Instant.now()));
             if (failure instanceof CustomerLinkLimitException tooFast) {
                 message(context, "error.tooManyLinks", secondsUntil(tooFast.retryAt()));
@@ -248,7 +249,7 @@ public abstract class PortalButtonsBase extends UIComponentBase implements Clien
             }
             return;
         }
-        AuditEvents.fire(PortalLinkIssued.fallback(target.customer(), target.action(), target.subscription(), PortalEntryPoint.FACES, Instant.now()));
+        service.audit(PortalLinkIssued.fallback(target.customer(), target.action(), target.subscription(), PortalEntryPoint.FACES, Instant.now()));
         switch (Fallback.kind(fallback)) {
             case URL -> redirect(context, fallback);
             case PATH -> redirect(context, context.getExternalContext().getRequestContextPath() + fallback);
@@ -263,17 +264,6 @@ public abstract class PortalButtonsBase extends UIComponentBase implements Clien
             return attribute;
         }
         return service.fallbackUrl().map(URI::toString).orElse(null);
-    }
-
-    private static boolean failedFast(PortalLinkException failure) {
-        if (failure instanceof CustomerLinkLimitException) {
-            return true;
-        }
-        if (failure instanceof PaddleRateLimitedException limited) {
-            return !limited.answeredByPaddle();
-        }
-        return failure instanceof PaddleUnavailableException unavailable && (unavailable.reason() == PaddleUnavailableException.Reason.CIRCUIT_OPEN
-                || unavailable.reason() == PaddleUnavailableException.Reason.BULKHEAD_FULL);
     }
 
     private void message(FacesContext context, String key, Object... arguments) {

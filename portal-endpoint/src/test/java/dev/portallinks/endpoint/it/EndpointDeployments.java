@@ -1,8 +1,8 @@
 package dev.portallinks.endpoint.it;
 
-import dev.portallinks.endpoint.it.app.AuditRecorder;
 import dev.portallinks.endpoint.it.app.SessionCustomerResolver;
 import dev.portallinks.endpoint.it.app.TestResource;
+import dev.portallinks.it.probe.AuditProbe;
 import java.io.File;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,7 +38,7 @@ final class EndpointDeployments {
      * @return the archive
      */
     static WebArchive war(String name, Map<String, String> changes) {
-        return library(name, changes).addClasses(SessionCustomerResolver.class, AuditRecorder.class, TestResource.class,
+        return library(name, changes).addClasses(SessionCustomerResolver.class, AuditProbe.class, TestResource.class,
                 TestResource.TestApplication.class);
     }
 

@@ -3,6 +3,7 @@ package dev.portallinks.endpoint.it.app;
 import dev.portallinks.api.CustomerId;
 import dev.portallinks.api.SubscriptionId;
 import dev.portallinks.endpoint.PortalCustomer;
+import dev.portallinks.it.probe.AuditProbe;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,7 +23,7 @@ import java.util.List;
 public class TestResource {
 
     @Inject
-    AuditRecorder audit;
+    AuditProbe audit;
 
     /** The test application's JAX-RS application, away from the endpoint's path. */
     @ApplicationPath("test-api")
@@ -54,7 +55,7 @@ public class TestResource {
     @GET
     @Path("audit")
     public String audit() {
-        return audit.lines();
+        return String.join("\n", audit.events());
     }
 
     /**
