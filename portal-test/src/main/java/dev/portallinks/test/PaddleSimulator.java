@@ -1,10 +1,5 @@
 package dev.portallinks.test;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -14,18 +9,13 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,12 +35,11 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -69,6 +58,15 @@ import javax.net.ssl.SSLContext;
  * <li>The links open a small page on this server ({@code GET /cpl_…}) that shows customer, action and subscription
  * when the token is one this simulator issued, and refuses it otherwise.</li>
  * </ul>
+ *
+ * <h2>Connections</h2>
+ * Its own small HTTP/1.1 server (one thread per connection, keep-alive, optionally HTTPS) does what Paddle's edge
+ * does to connections and what a general-purpose server would hide: it closes keep-alive connections left idle
+ * ({@link Builder#closeIdleConnectionsAfter}, switchable while it runs), closes a connection after reading a request or
+ * halfway through an answer, or holds an answer ({@link Fault}). It counts connections and requests
+ * ({@link #connectionsOpened()}, {@link RecordedRequest#connection()}, {@link #mark()}) and its own CPU time
+ * ({@link #cpuTime()}), so a benchmark can use it as the Paddle it calls. A simulator built with
+ * {@link Builder#embedded()} has no server: its host hands it the requests.
  *
  * <h2>Usage</h2>
  * <pre>
@@ -90,17 +88,21 @@ public final class PaddleSimulator implements AutoCloseable {
     /** The permission {@code GET /subscriptions} needs. */
     public static final String SUBSCRIPTION_READ = "subscription.read";
 
-    private static final Pattern CUSTOMER_ID = Pattern.compile("^ctm_[a-z\\d]{26}$");
-    private static final Pattern SUBSCRIPTION_ID = Pattern.compile("^sub_[a-z\\d]{26}$");
-    private static final Pattern SESSIONS_PATH = Pattern.compile("^/customers/([^/]+)/portal-sessions$");
-    private static final Pattern PORTAL_PATH = Pattern.compile("^/cpl_[a-z\\d]{26}$");
+    private static final String CUSTOMER_ID = "^ctm_[a-z\\d]{26}$";
+    private static final String SUBSCRIPTION_ID = "^sub_[a-z\\d]{26}$";
+    private static final String SESSIONS_PREFIX = "/customers/";
+    private static final String SESSIONS_SUFFIX = "/portal-sessions";
     private static final String ID_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final String TOKEN_CHARACTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
+    /** Random characters of a session's token; two more, per link, follow them. */
+    private static final int TOKEN_KEY_LENGTH = 38;
     private static final int MAX_SUBSCRIPTIONS = 25;
     /** Links remembered for the portal page by default; the oldest are forgotten beyond it, so a long run cannot fill the heap. */
     public static final int DEFAULT_REMEMBERED_LINKS = 10_000;
     /** Requests (and sessions) remembered for the assertions by default; older ones are forgotten. */
     public static final int DEFAULT_REMEMBERED_REQUESTS = 10_000;
+    /** Looked up once: {@code Json.createObjectBuilder()} and the like search the class path for a provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** A session this simulator created. */
     private record CreatedSession(String customer, List<String> subscriptions) {
@@ -117,6 +119,48 @@ public final class PaddleSimulator implements AutoCloseable {
     public record PortalLink(String customer, String action, String subscription) {
     }
 
+    /**
+     * The links of one portal session. As Paddle's, they share one {@code /cpl_…} path and one token; here the token's
+     * last two characters number the link (scrambled by the session's mask), so that a link whose action or
+     * subscription was changed is told apart from the issued one. Link 0 is the overview; links {@code 2i+1} and
+     * {@code 2i+2} cancel and update the payment method of {@code subscriptions[i]}.
+     *
+     * @param key the token's random part, by which the simulator finds the session's links
+     */
+    private record IssuedLinks(String key, String customer, String path, int mask, List<String> subscriptions) {
+
+        int count() {
+            return 1 + 2 * subscriptions.size();
+        }
+
+        StringBuilder appendUrl(StringBuilder url, String origin, int link) {
+            url.append(origin).append(path);
+            if (link == 0) {
+                url.append("?action=overview");
+            } else {
+                url.append("?action=").append(action(link)).append("&subscription_id=").append(subscriptions.get((link - 1) / 2));
+            }
+            int code = link ^ mask;
+            return url.append("&token=pga_").append(key).append(TOKEN_CHARACTERS.charAt(code >>> 6 & 63)).append(TOKEN_CHARACTERS.charAt(code & 63));
+        }
+
+        private static String action(int link) {
+            return link % 2 == 1 ? "cancel_subscription" : "update_subscription_payment_method";
+        }
+
+        /** @return what the link with this token code opens, when it is this action on this subscription */
+        Optional<PortalLink> opens(int code, String action, String subscription) {
+            int link = code ^ mask;
+            if (link == 0) {
+                return "overview".equals(action) && subscription == null ? Optional.of(new PortalLink(customer, action, null)) : Optional.empty();
+            }
+            if (link >= count() || !action(link).equals(action) || !subscriptions.get((link - 1) / 2).equals(subscription)) {
+                return Optional.empty();
+            }
+            return Optional.of(new PortalLink(customer, action, subscription));
+        }
+    }
+
     /** An answer to send. */
     private record Answer(int status, String contentType, String body, Map<String, String> headers) {
         static Answer json(int status, JsonObject body) {
@@ -124,16 +168,14 @@ public final class PaddleSimulator implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
+    private final SimulatorServer server;
     private final GeneratedCertificate certificate;
-    private final ExecutorService executor;
     private final boolean embedded;
     private final int rememberedRequests;
     private final String apiKey;
     private final int maxPerPage;
     private final int rememberedLinks;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
     private final Map<String, SimulatedSubscription> subscriptions = new ConcurrentHashMap<>();
     private final List<String> subscriptionOrder = new CopyOnWriteArrayList<>();
     private final Set<String> customers = ConcurrentHashMap.newKeySet();
@@ -141,10 +183,13 @@ public final class PaddleSimulator implements AutoCloseable {
     private final ConcurrentLinkedDeque<Fault> nextFaults = new ConcurrentLinkedDeque<>();
     private final ConcurrentLinkedDeque<RecordedRequest> requests = new ConcurrentLinkedDeque<>();
     private final AtomicInteger requestCount = new AtomicInteger();
+    private final AtomicLong requestsReceived = new AtomicLong();
     private final ConcurrentLinkedDeque<CreatedSession> sessions = new ConcurrentLinkedDeque<>();
     private final AtomicInteger sessionCount = new AtomicInteger();
-    private final Map<String, PortalLink> issued = new ConcurrentHashMap<>();
+    /** The issued links by their token's key; the keys in the order issued, and how many links they hold together. */
+    private final Map<String, IssuedLinks> issued = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> issuedOrder = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger issuedLinkCount = new AtomicInteger();
     private final CountDownLatch closing = new CountDownLatch(1);
     private volatile Fault always;
 
@@ -156,35 +201,8 @@ public final class PaddleSimulator implements AutoCloseable {
         this.clock = Clock.systemUTC();
         this.embedded = builder.embedded;
         certificate = builder.https ? GeneratedCertificate.create() : null;
-        if (embedded) {
-            server = null;
-            executor = null;
-            return;
-        }
-        try {
-            InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port);
-            if (certificate == null) {
-                server = HttpServer.create(address, 0);
-            } else {
-                HttpsServer https = HttpsServer.create(address, 0);
-                https.setHttpsConfigurator(new HttpsConfigurator(certificate.serverContext()));
-                server = https;
-            }
-        } catch (IOException failed) {
-            throw new UncheckedIOException("The Paddle simulator could not listen on 127.0.0.1:" + builder.port, failed);
-        }
-        executor = Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "paddle-simulator");
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", exchange -> {
-            try (exchange) {
-                serve(new ServerExchange(exchange));
-            }
-        });
-        server.start();
+        server = embedded ? null : new SimulatorServer(builder.port, certificate == null ? null : certificate.serverContext(),
+                builder.closeIdleConnectionsAfter, this::serve);
     }
 
     /**
@@ -204,13 +222,14 @@ public final class PaddleSimulator implements AutoCloseable {
     /** Configures a simulator before it starts. */
     public static final class Builder {
 
-        private String apiKey = "pdl_sdbx_apikey_01hv8x29kz0t586xy6zn1a62ny_" + randomText(new SecureRandom(), 32, TOKEN_CHARACTERS.substring(0, 62));
+        private String apiKey = "pdl_sdbx_apikey_01hv8x29kz0t586xy6zn1a62ny_" + randomText(32, TOKEN_CHARACTERS.substring(0, 62));
         private int port;
         private int maxPerPage = 200;
         private int rememberedLinks = DEFAULT_REMEMBERED_LINKS;
         private int rememberedRequests = DEFAULT_REMEMBERED_REQUESTS;
         private boolean https;
         private boolean embedded;
+        private Duration closeIdleConnectionsAfter;
 
         private Builder() {
         }
@@ -247,7 +266,9 @@ public final class PaddleSimulator implements AutoCloseable {
 
         /**
          * @param rememberedLinks how many of the latest links the portal page still opens (default
-         *        {@value PaddleSimulator#DEFAULT_REMEMBERED_LINKS}); older ones answer 403 like a forged link
+         *        {@value PaddleSimulator#DEFAULT_REMEMBERED_LINKS}); older ones answer 403 like a forged link. A
+         *        session's links are forgotten together, oldest session first; the latest session's links stay even
+         *        when they alone are more.
          * @return this
          */
         public Builder rememberedLinks(int rememberedLinks) {
@@ -273,11 +294,27 @@ public final class PaddleSimulator implements AutoCloseable {
         }
 
         /**
+         * Closes keep-alive connections that stay idle this long after an answer, as Paddle's edge does (and Node's
+         * HTTP server after 5 s): a client that reuses a pooled connection after that meets a closed one, or one
+         * closing just as its request arrives. Without this (the default) idle connections stay open until the client
+         * closes them or the simulator closes. {@link PaddleSimulator#closeIdleConnectionsAfter} changes it while the
+         * simulator runs.
+         *
+         * @param idle how long a connection may stay idle; positive
+         * @return this
+         */
+        public Builder closeIdleConnectionsAfter(Duration idle) {
+            this.closeIdleConnectionsAfter = positive(idle);
+            return this;
+        }
+
+        /**
          * Makes a simulator without a server of its own, for a host that hands it each request through
          * {@link PaddleSimulator#serve(SimulatorExchange)} (a servlet in a demo application, for example). It then
-         * has no {@link PaddleSimulator#origin()} (the host's URL applies), no HTTPS, and no faults that need a
+         * has no {@link PaddleSimulator#origin()} (the host's URL applies), no HTTPS, no faults that need a
          * connection of its own ({@link Fault#hang()}, {@link Fault#closeBeforeAnswer()},
-         * {@link Fault#closeDuringAnswer()}).
+         * {@link Fault#closeDuringAnswer()}), no closing of idle connections, and no connections or threads to count
+         * ({@link PaddleSimulator#connectionsOpened()} and {@link PaddleSimulator#cpuTime()} stay zero).
          *
          * @return this
          */
@@ -301,6 +338,9 @@ public final class PaddleSimulator implements AutoCloseable {
             if (embedded && https) {
                 throw new IllegalStateException("an embedded simulator has no server of its own, so no HTTPS: its host decides");
             }
+            if (embedded && closeIdleConnectionsAfter != null) {
+                throw new IllegalStateException("an embedded simulator has no connections of its own: its host decides when they close");
+            }
             return new PaddleSimulator(this);
         }
     }
@@ -317,7 +357,7 @@ public final class PaddleSimulator implements AutoCloseable {
         if (embedded) {
             throw new IllegalStateException("an embedded simulator answers at its host's URL; it has no origin of its own");
         }
-        return (certificate == null ? "http" : "https") + "://127.0.0.1:" + server.getAddress().getPort();
+        return server.base().toString();
     }
 
     /**
@@ -392,8 +432,8 @@ public final class PaddleSimulator implements AutoCloseable {
      * @return this
      */
     public PaddleSimulator customer(String id) {
-        if (!CUSTOMER_ID.matcher(Objects.requireNonNull(id, "id")).matches()) {
-            throw new IllegalArgumentException("a Paddle customer ID matches " + CUSTOMER_ID.pattern() + "; \"" + id + "\" does not");
+        if (!isId(Objects.requireNonNull(id, "id"), "ctm_")) {
+            throw new IllegalArgumentException("a Paddle customer ID matches " + CUSTOMER_ID + "; \"" + id + "\" does not");
         }
         customers.add(id);
         return this;
@@ -437,7 +477,7 @@ public final class PaddleSimulator implements AutoCloseable {
      */
     public PaddleSimulator seed(String json) {
         JsonObject document;
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             document = reader.readObject();
         } catch (JsonException | IllegalStateException notJson) {
             throw new IllegalArgumentException("the seed is not a JSON object: " + notJson.getMessage(), notJson);
@@ -585,19 +625,25 @@ public final class PaddleSimulator implements AutoCloseable {
         } catch (IllegalArgumentException notALink) {
             return Optional.empty();
         }
-        if (uri.getRawPath() == null || !PORTAL_PATH.matcher(uri.getRawPath()).matches()) {
+        if (uri.getRawPath() == null || !isPortalPath(uri.getRawPath())) {
             return Optional.empty();
         }
-        return issuedFor(query(uri.getRawQuery()));
+        return issuedFor(uri.getRawPath(), query(uri.getRawQuery()));
     }
 
-    private Optional<PortalLink> issuedFor(Map<String, String> query) {
-        PortalLink issuedLink = issued.get(query.getOrDefault("token", ""));
-        if (issuedLink == null || !issuedLink.action().equals(query.get("action"))
-                || !Objects.equals(issuedLink.subscription(), query.get("subscription_id"))) {
+    private Optional<PortalLink> issuedFor(String path, Map<String, String> query) {
+        String token = query.getOrDefault("token", "");
+        int length = "pga_".length() + TOKEN_KEY_LENGTH + 2;
+        if (token.length() != length || !token.startsWith("pga_")) {
             return Optional.empty();
         }
-        return Optional.of(issuedLink);
+        IssuedLinks links = issued.get(token.substring("pga_".length(), length - 2));
+        int high = TOKEN_CHARACTERS.indexOf(token.charAt(length - 2));
+        int low = TOKEN_CHARACTERS.indexOf(token.charAt(length - 1));
+        if (links == null || !links.path().equals(path) || high < 0 || low < 0) {
+            return Optional.empty();
+        }
+        return links.opens(high << 6 | low, query.get("action"), query.get("subscription_id"));
     }
 
     /**
@@ -636,6 +682,7 @@ public final class PaddleSimulator implements AutoCloseable {
         sessionCount.set(0);
         issued.clear();
         issuedOrder.clear();
+        issuedLinkCount.set(0);
     }
 
     /** Forgets the faults and the recorded requests; the seeded data stays. */
@@ -648,15 +695,146 @@ public final class PaddleSimulator implements AutoCloseable {
         sessionCount.set(0);
     }
 
-    /** Stops the server; hanging answers end. */
+    // ------------------------------------------------------------------------------ Connections and cost
+
+    /**
+     * Changes, while the simulator runs, how long a keep-alive connection may stay idle after an answer before the
+     * simulator closes it (see {@link Builder#closeIdleConnectionsAfter}); it applies to the connections idle already.
+     *
+     * @param idle how long; positive
+     * @return this
+     */
+    public PaddleSimulator closeIdleConnectionsAfter(Duration idle) {
+        ownServer("closing idle connections").closeIdleConnectionsAfter(positive(idle));
+        return this;
+    }
+
+    /**
+     * Keeps idle keep-alive connections open from now on (the default), until the client or {@link #close()} closes them.
+     *
+     * @return this
+     */
+    public PaddleSimulator keepIdleConnectionsOpen() {
+        ownServer("keeping idle connections").closeIdleConnectionsAfter(null);
+        return this;
+    }
+
+    /**
+     * @return the TCP connections the simulator accepted since it started ({@link #reset} does not change it); 0 for
+     *         an embedded simulator
+     */
+    public long connectionsOpened() {
+        return embedded ? 0 : server.connectionsOpened();
+    }
+
+    /** @return the connections open now; 0 for an embedded simulator */
+    public int openConnections() {
+        return embedded ? 0 : server.openConnections();
+    }
+
+    /**
+     * @return the requests the simulator received since it started, portal pages and faulty calls included; unlike
+     *         {@link #requests()} neither bounded nor cleared by {@link #reset}
+     */
+    public long requestsReceived() {
+        return requestsReceived.get();
+    }
+
+    /**
+     * The CPU time of the simulator's own threads since it started: the one accepting connections, the one closing idle
+     * ones, and one per connection, running or ended. A benchmark divides it by the calls to tell what the simulator
+     * costs per call, and whether it is the bottleneck. It leaves out the JVM's shared work (garbage collection, the JIT
+     * compiler).
+     *
+     * @return the time; zero for an embedded simulator (its host's threads do the work) and where the JVM does not
+     *         measure thread CPU time
+     */
+    public Duration cpuTime() {
+        return Duration.ofNanos(embedded ? 0 : server.cpuNanos());
+    }
+
+    /**
+     * Marks this moment, to count what happens after it: requests, connections opened, connections used (also those
+     * opened before), CPU time. A test or benchmark may hold any number of marks.
+     *
+     * <pre>
+     * PaddleSimulator.Mark mark = paddle.mark();
+     * // ... 1000 calls from a client with a connection pool ...
+     * assertThat(mark.connectionsUsed()).isLessThanOrEqualTo(20);
+     * </pre>
+     *
+     * @return the mark
+     */
+    public Mark mark() {
+        return new Mark(this);
+    }
+
+    /**
+     * Counts since {@link PaddleSimulator#mark()}. Each method reads the simulator anew, so one mark can be read
+     * several times while calls go on.
+     */
+    public static final class Mark {
+
+        private final PaddleSimulator simulator;
+        private final long requests;
+        private final long connectionsOpened;
+        private final long lastRequestRead;
+        private final long cpuNanos;
+
+        private Mark(PaddleSimulator simulator) {
+            this.simulator = simulator;
+            this.requests = simulator.requestsReceived();
+            this.connectionsOpened = simulator.connectionsOpened();
+            this.lastRequestRead = simulator.embedded ? 0 : simulator.server.requestsRead();
+            this.cpuNanos = simulator.cpuTime().toNanos();
+        }
+
+        /** @return the requests received since the mark, see {@link PaddleSimulator#requestsReceived()} */
+        public long requests() {
+            return simulator.requestsReceived() - requests;
+        }
+
+        /** @return the connections accepted since the mark */
+        public long connectionsOpened() {
+            return simulator.connectionsOpened() - connectionsOpened;
+        }
+
+        /**
+         * @return how many distinct connections carried at least one request since the mark: those opened since and
+         *         those opened before, open now or closed since; 0 for an embedded simulator
+         */
+        public long connectionsUsed() {
+            return simulator.embedded ? 0 : simulator.server.connectionsUsedAfter(lastRequestRead);
+        }
+
+        /** @return the simulator's CPU time since the mark, see {@link PaddleSimulator#cpuTime()} */
+        public Duration cpuTime() {
+            return simulator.cpuTime().minusNanos(cpuNanos);
+        }
+    }
+
+    private SimulatorServer ownServer(String what) {
+        if (embedded) {
+            throw new IllegalStateException("an embedded simulator has no connections of its own, so no " + what + ": its host decides");
+        }
+        return server;
+    }
+
+    private static Duration positive(Duration idle) {
+        if (Objects.requireNonNull(idle, "idle").isNegative() || idle.isZero()) {
+            throw new IllegalArgumentException("the idle time must be positive, not " + idle);
+        }
+        return idle;
+    }
+
+    /** Stops the server and closes its connections; hanging and slow answers end. */
     @Override
     public void close() {
         closing.countDown();
         if (embedded) {
             return;
         }
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
         if (certificate != null) {
             certificate.delete();
         }
@@ -672,13 +850,15 @@ public final class PaddleSimulator implements AutoCloseable {
      * @throws IOException when the request cannot be read or the answer cannot be sent
      */
     public void serve(SimulatorExchange exchange) throws IOException {
+        requestsReceived.incrementAndGet();
         String body = new String(exchange.body(), StandardCharsets.UTF_8);
         String path = exchange.path();
         String rawQuery = exchange.rawQuery();
+        long connection = exchange instanceof SimulatorServer.Exchange own ? own.connection() : 0;
         record(new RecordedRequest(exchange.method(), path, rawQuery == null ? "" : rawQuery, maskedHeaders(exchange.headers()), body,
-                clock.instant()));
-        if (PORTAL_PATH.matcher(path).matches() && "GET".equals(exchange.method())) {
-            send(exchange, portalPage(query(rawQuery)), null);
+                clock.instant(), connection));
+        if (isPortalPath(path) && "GET".equals(exchange.method())) {
+            send(exchange, portalPage(path, query(rawQuery)), null);
             return;
         }
         Fault fault = nextFaults.poll();
@@ -713,7 +893,11 @@ public final class PaddleSimulator implements AutoCloseable {
         switch (fault.kind()) {
             case SLOW -> pause(fault.duration());
             case HANG -> {
-                pause(fault.duration());
+                if (exchange instanceof SimulatorServer.Exchange own) {
+                    own.hang(fault.duration());
+                } else {
+                    pause(fault.duration());
+                }
                 return true;
             }
             case CLOSE_BEFORE_ANSWER -> {
@@ -761,68 +945,11 @@ public final class PaddleSimulator implements AutoCloseable {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", answer.contentType() + "; charset=utf-8");
         headers.putAll(answer.headers());
-        if (fault != null && fault.kind() == Fault.Kind.CLOSE_DURING_ANSWER && exchange instanceof ServerExchange own) {
+        if (fault != null && fault.kind() == Fault.Kind.CLOSE_DURING_ANSWER && exchange instanceof SimulatorServer.Exchange own) {
             own.respondCut(answer.status(), headers, bytes);
             return;
         }
         exchange.respond(answer.status(), headers, bytes);
-    }
-
-    /** The simulator's own server's exchange, which can also cut an answer short. */
-    private static final class ServerExchange implements SimulatorExchange {
-
-        private final HttpExchange exchange;
-
-        ServerExchange(HttpExchange exchange) {
-            this.exchange = exchange;
-        }
-
-        @Override
-        public URI base() {
-            boolean https = exchange instanceof com.sun.net.httpserver.HttpsExchange;
-            return URI.create((https ? "https" : "http") + "://127.0.0.1:" + exchange.getLocalAddress().getPort());
-        }
-
-        @Override
-        public String method() {
-            return exchange.getRequestMethod();
-        }
-
-        @Override
-        public String path() {
-            return exchange.getRequestURI().getRawPath();
-        }
-
-        @Override
-        public String rawQuery() {
-            return exchange.getRequestURI().getRawQuery();
-        }
-
-        @Override
-        public Map<String, List<String>> headers() {
-            return exchange.getRequestHeaders();
-        }
-
-        @Override
-        public byte[] body() throws IOException {
-            return exchange.getRequestBody().readAllBytes();
-        }
-
-        @Override
-        public void respond(int status, Map<String, String> headers, byte[] body) throws IOException {
-            headers.forEach(exchange.getResponseHeaders()::set);
-            exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-            exchange.getResponseBody().write(body);
-        }
-
-        /** Announces the whole length and sends half: closing with bytes missing closes the connection, the client reads a cut answer. */
-        void respondCut(int status, Map<String, String> headers, byte[] body) throws IOException {
-            headers.forEach(exchange.getResponseHeaders()::set);
-            exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-            OutputStream out = exchange.getResponseBody();
-            out.write(body, 0, body.length / 2);
-            out.flush();
-        }
     }
 
     private Answer answer(String method, String path, Map<String, String> query, String authorization, String paddleVersion, String body, Fault fault, URI base) {
@@ -830,9 +957,9 @@ public final class PaddleSimulator implements AutoCloseable {
         if (refused != null) {
             return refused;
         }
-        var sessionsPath = SESSIONS_PATH.matcher(path);
-        if (sessionsPath.matches() && "POST".equals(method)) {
-            return createPortalSession(URLDecoder.decode(sessionsPath.group(1), StandardCharsets.UTF_8), body, fault, originOf(base));
+        String customer = sessionsCustomer(path);
+        if (customer != null && "POST".equals(method)) {
+            return createPortalSession(URLDecoder.decode(customer, StandardCharsets.UTF_8), body, fault, originOf(base));
         }
         if ("/subscriptions".equals(path) && "GET".equals(method)) {
             return listSubscriptions(query, base);
@@ -845,7 +972,8 @@ public final class PaddleSimulator implements AutoCloseable {
         if (authorization == null) {
             return error(403, "authentication_missing", "Authentication header missing.", List.of());
         }
-        if (!authorization.startsWith("Bearer ") || authorization.length() == "Bearer ".length()) {
+        // the scheme in any case (RFC 9110 11.1): Paddle's Node SDK sends "bearer"
+        if (!authorization.regionMatches(true, 0, "Bearer ", 0, "Bearer ".length()) || authorization.length() == "Bearer ".length()) {
             return error(403, "authentication_malformed", "Authentication header included, but incorrectly formatted.", List.of());
         }
         if (!authorization.substring("Bearer ".length()).equals(apiKey)) {
@@ -863,8 +991,8 @@ public final class PaddleSimulator implements AutoCloseable {
         if (missingPermissions.contains(PORTAL_SESSION_WRITE)) {
             return forbidden(PORTAL_SESSION_WRITE);
         }
-        if (!CUSTOMER_ID.matcher(customer).matches()) {
-            return error(400, "invalid_field", "Invalid request.", List.of(Map.entry("customer_id", "does not match pattern " + CUSTOMER_ID.pattern())));
+        if (!isId(customer, "ctm_")) {
+            return error(400, "invalid_field", "Invalid request.", List.of(Map.entry("customer_id", "does not match pattern " + CUSTOMER_ID)));
         }
         if (!customers.contains(customer)) {
             return error(404, "not_found", "Entity " + customer + " not found", List.of());
@@ -884,8 +1012,8 @@ public final class PaddleSimulator implements AutoCloseable {
         }
         for (int i = 0; i < ids.size(); i++) {
             SimulatedSubscription known = subscriptions.get(ids.get(i));
-            if (!SUBSCRIPTION_ID.matcher(ids.get(i)).matches()) {
-                fieldErrors.add(Map.entry("subscription_ids[" + i + "]", "does not match pattern " + SUBSCRIPTION_ID.pattern()));
+            if (!isId(ids.get(i), "sub_")) {
+                fieldErrors.add(Map.entry("subscription_ids[" + i + "]", "does not match pattern " + SUBSCRIPTION_ID));
             } else if (known == null || !known.customer().equals(customer)) {
                 fieldErrors.add(Map.entry("subscription_ids[" + i + "]", "subscription does not belong to the customer"));
             }
@@ -898,30 +1026,49 @@ public final class PaddleSimulator implements AutoCloseable {
             sessionCount.decrementAndGet();
         }
         Fault.Kind change = fault == null ? null : fault.kind();
-        String answeredCustomer = change == Fault.Kind.OTHER_CUSTOMER_LINK ? "ctm_" + randomText(random, 26, ID_CHARACTERS) : customer;
-        String origin = change == Fault.Kind.FOREIGN_HOST_LINK ? "https://portal.invalid" : ownOrigin;
+        String answeredCustomer = change == Fault.Kind.OTHER_CUSTOMER_LINK ? "ctm_" + randomText(26, ID_CHARACTERS) : customer;
         List<String> linked = new ArrayList<>(ids);
         if (change == Fault.Kind.UNREQUESTED_SUBSCRIPTION_LINK) {
-            linked.add("sub_" + randomText(random, 26, ID_CHARACTERS));
+            linked.add("sub_" + randomText(26, ID_CHARACTERS));
         }
-        JsonArrayBuilder links = Json.createArrayBuilder();
-        for (String id : linked) {
-            links.add(Json.createObjectBuilder().add("id", id)
-                    .add("cancel_subscription", link(ownOrigin, customer, "cancel_subscription", id))
-                    .add("update_subscription_payment_method", link(ownOrigin, customer, "update_subscription_payment_method", id)));
+        IssuedLinks links = issue(customer, linked);
+        // Written directly rather than through JSON-P builders: this is the answer a benchmark asks for thousands of
+        // times a second, and the simulator must not be its bottleneck. Every value but the origin is made here or an
+        // ID checked above ([a-z0-9] after its prefix), so only the origin, the host's, is escaped.
+        String origin = jsonEscaped(ownOrigin);
+        StringBuilder json = new StringBuilder(300 + 600 * linked.size()).append("{\"data\":{\"id\":\"cpls_").append(randomText(26, ID_CHARACTERS))
+                .append("\",\"customer_id\":\"").append(answeredCustomer).append("\",\"urls\":{\"general\":{\"overview\":\"");
+        links.appendUrl(json, change == Fault.Kind.FOREIGN_HOST_LINK ? "https://portal.invalid" : origin, 0).append("\"},\"subscriptions\":[");
+        for (int i = 0; i < linked.size(); i++) {
+            json.append(i == 0 ? "{\"id\":\"" : ",{\"id\":\"").append(linked.get(i)).append("\",\"cancel_subscription\":\"");
+            links.appendUrl(json, origin, 2 * i + 1).append("\",\"update_subscription_payment_method\":\"");
+            links.appendUrl(json, origin, 2 * i + 2).append("\"}");
         }
-        JsonObject data = Json.createObjectBuilder().add("id", "cpls_" + randomText(random, 26, ID_CHARACTERS)).add("customer_id", answeredCustomer)
-                .add("urls", Json.createObjectBuilder().add("general", Json.createObjectBuilder().add("overview", link(origin, customer, "overview", null)))
-                        .add("subscriptions", links))
-                .add("created_at", clock.instant().toString()).build();
-        return Answer.json(201, Json.createObjectBuilder().add("data", data).add("meta", meta()).build());
+        json.append("]},\"created_at\":\"").append(clock.instant()).append("\"},\"meta\":{\"request_id\":\"").append(requestId()).append("\"}}");
+        return new Answer(201, "application/json", json.toString(), Map.of());
+    }
+
+    /** @return the text as the inside of a JSON string, escaped as JSON-P escapes it */
+    private static String jsonEscaped(String text) {
+        StringBuilder escaped = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                escaped.append('\\').append(c);
+            } else if (c < 0x20) {
+                escaped.append(String.format("\\u%04x", (int) c));
+            } else {
+                escaped.append(c);
+            }
+        }
+        return escaped.toString();
     }
 
     private static List<String> subscriptionIds(String body) {
         if (body == null || body.isBlank()) {
             return List.of();
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(body))) {
             JsonValue ids = reader.readObject().get("subscription_ids");
             if (ids == null || ids.getValueType() == JsonValue.ValueType.NULL) {
                 return List.of();
@@ -934,22 +1081,31 @@ public final class PaddleSimulator implements AutoCloseable {
         }
     }
 
-    private String link(String origin, String customer, String action, String subscription) {
-        String token = "pga_" + randomText(random, 40, TOKEN_CHARACTERS);
-        issued.put(token, new PortalLink(customer, action, subscription));
-        issuedOrder.add(token);
-        while (issuedOrder.size() > rememberedLinks) {
-            String oldest = issuedOrder.poll();
-            if (oldest != null) {
-                issued.remove(oldest);
+    /** Remembers a session's links, and forgets the oldest sessions' links beyond {@link Builder#rememberedLinks}. */
+    private IssuedLinks issue(String customer, List<String> linked) {
+        IssuedLinks links = new IssuedLinks(randomText(TOKEN_KEY_LENGTH, TOKEN_CHARACTERS), customer, "/cpl_" + randomText(26, ID_CHARACTERS),
+                ThreadLocalRandom.current().nextInt(64 * 64), List.copyOf(linked));
+        issued.put(links.key(), links);
+        issuedOrder.add(links.key());
+        issuedLinkCount.addAndGet(links.count());
+        while (issuedLinkCount.get() > rememberedLinks) {
+            String oldest = issuedOrder.peek();
+            if (oldest == null || oldest.equals(links.key())) {
+                // the newest session's links stay, even when they alone are more than the limit
+                break;
+            }
+            if (issuedOrder.remove(oldest)) {
+                IssuedLinks forgotten = issued.remove(oldest);
+                if (forgotten != null) {
+                    issuedLinkCount.addAndGet(-forgotten.count());
+                }
             }
         }
-        return origin + "/cpl_" + randomText(random, 26, ID_CHARACTERS) + "?action=" + action
-                + (subscription == null ? "" : "&subscription_id=" + subscription) + "&token=" + token;
+        return links;
     }
 
-    private Answer portalPage(Map<String, String> query) {
-        PortalLink link = issuedFor(query).orElse(null);
+    private Answer portalPage(String path, Map<String, String> query) {
+        PortalLink link = issuedFor(path, query).orElse(null);
         if (link == null) {
             return new Answer(403, "text/html", "<!DOCTYPE html><html><head><title>Link refused</title></head><body>"
                     + "<h1 id=\"refused\">This portal link was not issued by the simulator</h1></body></html>", Map.of());
@@ -1003,26 +1159,26 @@ public final class PaddleSimulator implements AutoCloseable {
         }
         int size = Math.min(perPage, maxPerPage);
         List<SimulatedSubscription> page = matching.subList(Math.min(start, matching.size()), Math.min(start + size, matching.size()));
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = JSON.createArrayBuilder();
         page.forEach(subscription -> data.add(subscriptionJson(subscription)));
         String last = page.isEmpty() ? (after == null ? "" : after) : page.get(page.size() - 1).id();
         String next = base + "/subscriptions?" + (customer == null ? "" : "customer_id=" + customer + "&") + "after=" + last + "&per_page=" + size;
-        JsonObject pagination = Json.createObjectBuilder().add("per_page", size).add("next", next)
+        JsonObject pagination = JSON.createObjectBuilder().add("per_page", size).add("next", next)
                 .add("has_more", start + page.size() < matching.size()).add("estimated_total", matching.size()).build();
-        return Answer.json(200, Json.createObjectBuilder().add("data", data).add("meta", meta().add("pagination", pagination)).build());
+        return Answer.json(200, JSON.createObjectBuilder().add("data", data).add("meta", meta().add("pagination", pagination)).build());
     }
 
     private JsonObject subscriptionJson(SimulatedSubscription subscription) {
-        JsonObjectBuilder money = Json.createObjectBuilder().add("amount", Long.toString(subscription.unitPriceCents()))
+        JsonObjectBuilder money = JSON.createObjectBuilder().add("amount", Long.toString(subscription.unitPriceCents()))
                 .add("currency_code", subscription.currency());
         String suffix = subscription.id().substring(4);
-        JsonObjectBuilder item = Json.createObjectBuilder().add("status", "active").add("quantity", subscription.quantity()).add("recurring", true)
-                .add("price", Json.createObjectBuilder().add("id", "pri_" + suffix).add("name", subscription.price())
+        JsonObjectBuilder item = JSON.createObjectBuilder().add("status", "active").add("quantity", subscription.quantity()).add("recurring", true)
+                .add("price", JSON.createObjectBuilder().add("id", "pri_" + suffix).add("name", subscription.price())
                         .add("description", subscription.price()).add("unit_price", money))
-                .add("product", Json.createObjectBuilder().add("id", "pro_" + suffix).add("name", subscription.product()));
-        JsonObjectBuilder json = Json.createObjectBuilder().add("id", subscription.id()).add("status", subscription.status())
+                .add("product", JSON.createObjectBuilder().add("id", "pro_" + suffix).add("name", subscription.product()));
+        JsonObjectBuilder json = JSON.createObjectBuilder().add("id", subscription.id()).add("status", subscription.status())
                 .add("customer_id", subscription.customer()).add("currency_code", subscription.currency()).add("collection_mode", "automatic")
-                .add("created_at", "2024-10-25T06:53:58Z").add("items", Json.createArrayBuilder().add(item));
+                .add("created_at", "2024-10-25T06:53:58Z").add("items", JSON.createArrayBuilder().add(item));
         if (subscription.nextBilledAt() == null) {
             json.addNull("next_billed_at");
         } else {
@@ -1031,7 +1187,7 @@ public final class PaddleSimulator implements AutoCloseable {
         if (subscription.scheduledAction() == null) {
             json.addNull("scheduled_change");
         } else {
-            json.add("scheduled_change", Json.createObjectBuilder().add("action", subscription.scheduledAction())
+            json.add("scheduled_change", JSON.createObjectBuilder().add("action", subscription.scheduledAction())
                     .add("effective_at", subscription.scheduledAt().toString()).addNull("resume_at"));
         }
         return json.build();
@@ -1048,18 +1204,18 @@ public final class PaddleSimulator implements AutoCloseable {
     }
 
     private static JsonObject errorEnvelope(String type, String code, String detail, List<Map.Entry<String, String>> fieldErrors) {
-        JsonObjectBuilder error = Json.createObjectBuilder().add("type", type).add("code", code).add("detail", detail)
+        JsonObjectBuilder error = JSON.createObjectBuilder().add("type", type).add("code", code).add("detail", detail)
                 .add("documentation_url", "https://developer.paddle.com/errors/shared/" + code);
         if (!fieldErrors.isEmpty()) {
-            JsonArrayBuilder errors = Json.createArrayBuilder();
-            fieldErrors.forEach(field -> errors.add(Json.createObjectBuilder().add("field", field.getKey()).add("message", field.getValue())));
+            JsonArrayBuilder errors = JSON.createArrayBuilder();
+            fieldErrors.forEach(field -> errors.add(JSON.createObjectBuilder().add("field", field.getKey()).add("message", field.getValue())));
             error.add("errors", errors);
         }
-        return Json.createObjectBuilder().add("error", error).add("meta", meta()).build();
+        return JSON.createObjectBuilder().add("error", error).add("meta", meta()).build();
     }
 
     private static JsonObjectBuilder meta() {
-        return Json.createObjectBuilder().add("request_id", UUID.randomUUID().toString());
+        return JSON.createObjectBuilder().add("request_id", requestId());
     }
 
     private static String originOf(URI base) {
@@ -1093,11 +1249,50 @@ public final class PaddleSimulator implements AutoCloseable {
         return parameters;
     }
 
-    private static String randomText(SecureRandom random, int length, String alphabet) {
+    /**
+     * Random characters for IDs and tokens. {@link ThreadLocalRandom}, not {@code SecureRandom}: nobody guesses a test
+     * simulator's tokens, and {@code SecureRandom} would cost more than the rest of an answer.
+     */
+    private static String randomText(int length, String alphabet) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
         StringBuilder text = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
             text.append(alphabet.charAt(random.nextInt(alphabet.length())));
         }
         return text.toString();
+    }
+
+    /** @return a random (version 4) UUID, from {@link ThreadLocalRandom} as {@link #randomText} explains */
+    private static String requestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new UUID(random.nextLong() & ~0xF000L | 0x4000L, random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L).toString();
+    }
+
+    /** @return whether the text is the prefix and 26 of {@code [a-z0-9]}, as Paddle's IDs are; a loop, since it runs for every ID of every call */
+    private static boolean isId(String text, String prefix) {
+        if (text.length() != prefix.length() + 26 || !text.startsWith(prefix)) {
+            return false;
+        }
+        for (int i = prefix.length(); i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 'a' || c > 'z') && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return whether the path is a portal link's, {@code /cpl_…} */
+    private static boolean isPortalPath(String path) {
+        return isId(path, "/cpl_");
+    }
+
+    /** @return the raw customer ID of a {@code /customers/{id}/portal-sessions} path, or null for another path */
+    private static String sessionsCustomer(String path) {
+        if (!path.startsWith(SESSIONS_PREFIX) || !path.endsWith(SESSIONS_SUFFIX) || path.length() <= SESSIONS_PREFIX.length() + SESSIONS_SUFFIX.length()) {
+            return null;
+        }
+        String customer = path.substring(SESSIONS_PREFIX.length(), path.length() - SESSIONS_SUFFIX.length());
+        return customer.indexOf('/') < 0 ? customer : null;
     }
 }

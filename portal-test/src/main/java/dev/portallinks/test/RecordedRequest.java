@@ -15,12 +15,30 @@ import java.util.Map;
  *        characters only
  * @param body the body as text, or empty
  * @param receivedAt when it arrived
+ * @param connection the number of the connection it came on: 1 for the first connection the simulator accepted, 2 for
+ *        the next, and so on, so that requests with the same number shared a keep-alive connection; 0 when a host
+ *        handed it to an embedded simulator
  */
-public record RecordedRequest(String method, String path, String query, Map<String, List<String>> headers, String body, Instant receivedAt) {
+public record RecordedRequest(String method, String path, String query, Map<String, List<String>> headers, String body, Instant receivedAt,
+        long connection) {
 
     /** Copies the headers. */
     public RecordedRequest {
         headers = Map.copyOf(headers);
+    }
+
+    /**
+     * A request that came on no connection of the simulator's own (connection 0).
+     *
+     * @param method the HTTP method
+     * @param path the path
+     * @param query the raw query, or empty
+     * @param headers the headers, names in lower case
+     * @param body the body as text, or empty
+     * @param receivedAt when it arrived
+     */
+    public RecordedRequest(String method, String path, String query, Map<String, List<String>> headers, String body, Instant receivedAt) {
+        this(method, path, query, headers, body, receivedAt, 0);
     }
 
     /**

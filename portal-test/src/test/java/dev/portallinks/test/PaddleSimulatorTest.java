@@ -164,6 +164,17 @@ class PaddleSimulatorTest {
     }
 
     @Test
+    void theSchemeOfTheKeyIsReadInAnyCaseAsPaddlesNodeSdkWritesIt() {
+        HttpResponse<String> lowerCase = send(HttpRequest.newBuilder(paddle.baseUrl().resolve("/customers/" + CUSTOMER + "/portal-sessions"))
+                .header("Authorization", "bearer " + paddle.apiKey()).POST(HttpRequest.BodyPublishers.ofString("{}")));
+        HttpResponse<String> otherScheme = send(HttpRequest.newBuilder(paddle.baseUrl().resolve("/customers/" + CUSTOMER + "/portal-sessions"))
+                .header("Authorization", "Basic " + paddle.apiKey()).POST(HttpRequest.BodyPublishers.ofString("{}")));
+
+        assertThat(lowerCase.statusCode()).isEqualTo(201);
+        assertThat(errorCode(otherScheme)).isEqualTo("authentication_malformed");
+    }
+
+    @Test
     void aMissingPermissionIsForbiddenAndNamed() {
         paddle.withoutPermission(PaddleSimulator.PORTAL_SESSION_WRITE);
 

@@ -1,17 +1,24 @@
 package dev.portallinks.benchmarks.driver;
 
+import dev.portallinks.benchmarks.server.BenchmarkIds;
+import dev.portallinks.test.Fault;
+import dev.portallinks.test.PaddleSimulator;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
@@ -19,10 +26,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs every benchmark scenario once against the benchmark WAR on a running Liberty and a {@link StubPaddle} in this
- * JVM, and writes {@code results.json} and {@code summary.md}. Implementations alternate round by round; values are
- * medians over rounds; every loop is bounded in count and time. Misses a target only in the report: it asserts
- * nothing about absolute time.
+ * Runs every benchmark scenario once against the benchmark WAR on a running Liberty and portal-test's
+ * {@link PaddleSimulator} in this JVM (the "stub" of the reports), and writes {@code results.json} and
+ * {@code summary.md}. Implementations alternate round by round; values are medians over rounds; every loop is bounded
+ * in count and time. Misses a target only in the report: it asserts nothing about absolute time.
  */
 public final class BenchmarkDriver {
 
@@ -40,20 +47,24 @@ public final class BenchmarkDriver {
     static final int ROUNDS = 5;
     static final long ROUND_MILLIS = 1500;
     static final long WARMUP_MILLIS = 1000;
+    /** The WAR's configuration, on the test class path: the simulator accepts the key the WAR calls Paddle with. */
+    private static final String WAR_CONFIG = "META-INF/microprofile-config.properties";
+    /** The benchmark reads counts, not the record of requests: a short record keeps the driver's heap small. */
+    private static final int REMEMBERED_REQUESTS = 1000;
 
     private final BenchmarkServer server;
     private final BenchmarkServer bulkhead64Server;
     private final Path serverDirectory;
-    private final StubPaddle stub;
+    private final PaddleSimulator paddle;
     private final Path nodeDirectory;
     private final Results results = new Results();
     private long serverPid;
 
-    BenchmarkDriver(int httpPort, Path serverDirectory, StubPaddle stub, Path nodeDirectory) {
+    BenchmarkDriver(int httpPort, Path serverDirectory, PaddleSimulator paddle, Path nodeDirectory) {
         this.server = new BenchmarkServer(httpPort, "portal-benchmarks");
         this.bulkhead64Server = new BenchmarkServer(httpPort, BULKHEAD_64_CONTEXT);
         this.serverDirectory = serverDirectory;
-        this.stub = stub;
+        this.paddle = paddle;
         this.nodeDirectory = nodeDirectory;
     }
 
@@ -69,13 +80,37 @@ public final class BenchmarkDriver {
         Path node = Path.of(System.getProperty("bench.node.dir", "target/node"));
         Path serverDirectory = Path.of(System.getProperty("bench.server.dir"));
         long began = System.nanoTime();
-        try (StubPaddle stub = new StubPaddle(Integer.getInteger("bench.paddle.port"))) {
-            BenchmarkDriver driver = new BenchmarkDriver(Integer.getInteger("bench.http.port"), serverDirectory, stub, node);
+        try (PaddleSimulator paddle = startPaddle(Integer.getInteger("bench.paddle.port"))) {
+            BenchmarkDriver driver = new BenchmarkDriver(Integer.getInteger("bench.http.port"), serverDirectory, paddle, node);
             driver.runAll();
             driver.results.write(output, (System.nanoTime() - began) / 1_000_000_000L);
             LOG.info(() -> "Benchmark results: " + output.resolve("results.json"));
             return driver.results.problems();
         }
+    }
+
+    /**
+     * Starts the Paddle the WAR calls: on the port its {@code server.env} names, accepting the key of its configuration,
+     * with the customer and the subscriptions every scenario asks about.
+     */
+    static PaddleSimulator startPaddle(int port) {
+        PaddleSimulator paddle = PaddleSimulator.builder().port(port).apiKey(warConfig().getProperty("paddle.api-key"))
+                .rememberedRequests(REMEMBERED_REQUESTS).start();
+        BenchmarkIds.subscriptions(BenchmarkIds.MAX_SUBSCRIPTIONS).forEach(subscription -> paddle.subscription(BenchmarkIds.CUSTOMER, subscription));
+        return paddle;
+    }
+
+    private static Properties warConfig() {
+        Properties config = new Properties();
+        try (InputStream in = BenchmarkDriver.class.getClassLoader().getResourceAsStream(WAR_CONFIG)) {
+            if (in == null) {
+                throw new IllegalStateException(WAR_CONFIG + " of the benchmark WAR is not on the class path");
+            }
+            config.load(in);
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+        return config;
     }
 
     /**
@@ -113,8 +148,8 @@ public final class BenchmarkDriver {
     private void scenario(String name, Scenario scenario) {
         long started = System.nanoTime();
         LOG.info(() -> "Scenario " + name + " ...");
-        stub.mode(StubPaddle.Mode.NORMAL);
-        stub.idleCloseMillis(0);
+        paddle.always(null);
+        paddle.keepIdleConnectionsOpen();
         try {
             scenario.run();
         } catch (Exception | AssertionError failure) {
@@ -132,7 +167,7 @@ public final class BenchmarkDriver {
     }
 
     private void serviceOverhead() throws Exception {
-        try (NodeSdkBaseline node = new NodeSdkBaseline(nodeDirectory, stub.origin())) {
+        try (NodeSdkBaseline node = new NodeSdkBaseline(nodeDirectory, paddle.origin())) {
             List<String> implementations = List.of(SERVICE, REST_CLIENT, JDK_CLIENT, NODE_SDK);
             LOG.info("Warming up every implementation (3 s each, 16 callers, 1 and 25 subscriptions)");
             for (int subscriptions : new int[] {1, 25}) {
@@ -195,8 +230,7 @@ public final class BenchmarkDriver {
     }
 
     private Measured measure(NodeSdkBaseline node, String implementation, int subscriptions, int callers, long millis) throws Exception {
-        long stubCpuBefore = stub.cpuNanos();
-        long stubRequestsBefore = stub.requests();
+        PaddleSimulator.Mark stubMark = paddle.mark();
         JsonObject round;
         double processCpuMicros;
         if (NODE_SDK.equals(implementation)) {
@@ -209,8 +243,8 @@ public final class BenchmarkDriver {
             round = target.load(calling, Map.of("threads", callers, "subscriptions", subscriptions, "maxCalls", 1_000_000, "maxMillis", millis));
             processCpuMicros = ProcessCpu.micros(serverPid) - cpuBefore;
         }
-        long stubRequests = stub.requests() - stubRequestsBefore;
-        double stubCpuMicros = (stub.cpuNanos() - stubCpuBefore) / 1000.0;
+        long stubRequests = stubMark.requests();
+        double stubCpuMicros = stubMark.cpuTime().toNanos() / 1000.0;
         long calls = round.getJsonNumber("calls").longValue();
         Measured measured = new Measured(round.getJsonNumber("callsPerSecond").doubleValue(), round.getJsonNumber("p50Micros").doubleValue(),
                 round.getJsonNumber("p99Micros").doubleValue(), processCpuMicros / Math.max(1, calls), stubCpuMicros / Math.max(1, calls),
@@ -271,8 +305,8 @@ public final class BenchmarkDriver {
         }
         for (String implementation : List.of(SERVICE, REST_CLIENT, JDK_CLIENT, NODE_SDK)) {
             results.value(scenario, "stub CPU per call (" + implementation + "), " + load, median(rounds.get(implementation),
-                    Measured::stubCpuMicrosPerCall), "µs", null, null, "the stub Paddle's own threads; it is not the bottleneck when this is"
-                            + " well below the caller's CPU per call");
+                    Measured::stubCpuMicrosPerCall), "µs", null, null, "the Paddle simulator's own threads (PaddleSimulator.cpuTime()); it is not"
+                            + " the bottleneck when this is well below the caller's CPU per call");
         }
     }
 
@@ -304,20 +338,19 @@ public final class BenchmarkDriver {
     private void connections() throws Exception {
         String scenario = "5-connections";
         for (String implementation : List.of(SERVICE, REST_CLIENT, JDK_CLIENT)) {
-            long opened = stub.connections();
-            stub.mark();
+            PaddleSimulator.Mark mark = paddle.mark();
             JsonObject run = server.load(implementation, Map.of("threads", 16, "subscriptions", 1, "maxCalls", 10_000, "maxMillis", 60_000));
             results.round(scenario, implementation, run);
-            long used = stub.connectionsUsedSinceMark();
+            long used = mark.connectionsUsed();
             long calls = run.getJsonNumber("calls").longValue();
             results.value(scenario, "TCP connections carrying " + calls + " calls, 16 callers (" + implementation + ")", used, "connections",
                     SERVICE.equals(implementation) ? "<= 50 (the pool), not one per call" : null, SERVICE.equals(implementation) ? used <= 50 : null,
-                    "new connections opened meanwhile: " + (stub.connections() - opened) + "; failed calls: " + run.getJsonNumber("failed"));
+                    "new connections opened meanwhile: " + mark.connectionsOpened() + "; failed calls: " + run.getJsonNumber("failed"));
         }
         int idleMillis = 1000;
-        stub.idleCloseMillis(idleMillis);
+        paddle.closeIdleConnectionsAfter(Duration.ofMillis(idleMillis));
         for (String implementation : List.of(SERVICE, REST_CLIENT, JDK_CLIENT)) {
-            long opened = stub.connections();
+            PaddleSimulator.Mark mark = paddle.mark();
             JsonObject run = server.load(implementation, Map.of("threads", 16, "subscriptions", 1, "maxCalls", 100_000, "maxMillis", 15_000,
                     "pauseMillis", idleMillis, "pauseJitterMillis", 50));
             results.round(scenario, implementation + " idle-close", run);
@@ -325,28 +358,30 @@ public final class BenchmarkDriver {
             results.value(scenario, "failed calls, stub closes keep-alive connections idle " + idleMillis + " ms, callers pause "
                     + idleMillis + " ± 50 ms, 16 callers (" + implementation + ")", failed, "failed calls", SERVICE.equals(implementation) ? "0" : null,
                     SERVICE.equals(implementation) ? failed == 0 : null, run.getJsonNumber("calls") + " calls, "
-                            + (stub.connections() - opened) + " connections opened; failures: " + run.getJsonObject("failureTypes"));
+                            + mark.connectionsOpened() + " connections opened; failures: " + run.getJsonObject("failureTypes"));
         }
-        stub.idleCloseMillis(0);
+        paddle.keepIdleConnectionsOpen();
 
         // The race itself, made deterministic: the request arrives on a connection the stub closes at that moment. One
         // such request in every 10 calls (more would trip the circuit breaker, which counts every failed attempt).
         int attempts = 20;
         for (String implementation : List.of(SERVICE, REST_CLIENT, JDK_CLIENT)) {
             long failed = 0;
-            long requestsBefore = stub.requests();
+            PaddleSimulator.Mark mark = paddle.mark();
             Map<String, Integer> failureTypes = new java.util.TreeMap<>();
             for (int i = 0; i < attempts; i++) {
-                stub.dropNextRequests(1);
+                // read, then closed without an answer: as when Paddle closes an idle connection just as the request arrives
+                paddle.nextCalls(1, Fault.closeBeforeAnswer());
                 JsonObject one = server.load(implementation, Map.of("threads", 1, "subscriptions", 1, "maxCalls", 10, "maxMillis", 10_000));
                 failed += one.getJsonNumber("failed").longValue();
                 one.getJsonObject("failureTypes").forEach((type, count) -> failureTypes.merge(type, 1, Integer::sum));
             }
-            stub.dropNextRequests(0);
+            // none left over for the next implementation
+            paddle.clearFaultsAndRequests();
             results.value(scenario, "failed calls out of " + attempts * 10 + ", " + attempts + " of whose requests met a connection closed as they"
                     + " arrived (" + implementation + ")",
                     failed, "failed calls", SERVICE.equals(implementation) ? "0 (the I/O error is retried)" : null,
-                    SERVICE.equals(implementation) ? failed == 0 : null, (stub.requests() - requestsBefore) + " requests reached the stub; failures: "
+                    SERVICE.equals(implementation) ? failed == 0 : null, mark.requests() + " requests reached the stub; failures: "
                             + failureTypes);
         }
     }
@@ -362,7 +397,7 @@ public final class BenchmarkDriver {
             server.page("billing.xhtml");
             server.page("plain.xhtml");
         }
-        long stubRequestsBefore = stub.requests();
+        PaddleSimulator.Mark mark = paddle.mark();
         int perRound = 300;
         Map<String, List<double[]>> rounds = new LinkedHashMap<>();
         for (int round = 0; round < 6; round++) {
@@ -384,7 +419,7 @@ public final class BenchmarkDriver {
                         .add("serverCpuMicrosPerRender", cpuPerRender).build());
             }
         }
-        long paddleCalls = stub.requests() - stubRequestsBefore;
+        long paddleCalls = mark.requests();
         double billingLatency = medianOf(rounds.get("billing.xhtml"), 0);
         double plainLatency = medianOf(rounds.get("plain.xhtml"), 0);
         double billingCpu = medianOf(rounds.get("billing.xhtml"), 1);
@@ -418,20 +453,20 @@ public final class BenchmarkDriver {
     private void rateLimitWindow() throws InterruptedException {
         String scenario = "3-rate-limit-window";
         int retryAfter = 4;
-        stub.retryAfterSeconds(retryAfter);
-        stub.mode(StubPaddle.Mode.RATE_LIMITED);
-        long requestsBefore = stub.requests();
+        paddle.always(Fault.rateLimited(Duration.ofSeconds(retryAfter)));
+        PaddleSimulator.Mark beforeFirst = paddle.mark();
         long windowOpened = System.nanoTime();
         JsonObject first = server.load(SERVICE, Map.of("threads", 1, "subscriptions", 1, "maxCalls", 1, "maxMillis", 10_000));
         results.round(scenario, "first call (429)", first);
-        stub.mode(StubPaddle.Mode.NORMAL);
-        long afterFirst = stub.requests();
+        paddle.always(null);
+        long firstRequests = beforeFirst.requests();
+        PaddleSimulator.Mark afterFirst = paddle.mark();
         JsonObject during = server.load(SERVICE, Map.of("threads", 4, "subscriptions", 1, "maxCalls", 200_000, "maxMillis", 2500));
         results.round(scenario, "calls during the window", during);
-        long reached = stub.requests() - afterFirst;
+        long reached = afterFirst.requests();
         results.value(scenario, "requests reaching Paddle during the Retry-After window (" + during.getJsonNumber("calls") + " calls in 2.5 s of a "
                 + retryAfter + " s window, 4 callers)", reached, "requests", "0", reached == 0, "the first call's 429: "
-                        + (afterFirst - requestsBefore) + " request; failures: " + during.getJsonObject("failureTypes"));
+                        + firstRequests + " request; failures: " + during.getJsonObject("failureTypes"));
         results.value(scenario, "time to error during the window, p99", during.getJsonNumber("p99Micros").doubleValue(), "µs", null, null, null);
         long waitMillis = retryAfter * 1000L + 500 - (System.nanoTime() - windowOpened) / 1_000_000;
         if (waitMillis > 0) {
@@ -446,28 +481,29 @@ public final class BenchmarkDriver {
 
     private void failFast() throws Exception {
         String scenario = "2-fail-fast";
-        stub.mode(StubPaddle.Mode.CLOSE);
-        long before = stub.requests();
+        paddle.always(Fault.closeBeforeAnswer());
+        PaddleSimulator.Mark mark = paddle.mark();
         JsonObject closing = server.load(SERVICE, Map.of("threads", 1, "subscriptions", 1, "maxCalls", 1, "maxMillis", 10_000));
         results.round(scenario, "stub closes connections", closing);
         results.value(scenario, "first failure when Paddle closes connections (I/O error, retried twice)", closing.getJsonNumber("maxMicros")
                 .doubleValue() / 1000, "ms", "<= 6300 ms (documented bound)", closing.getJsonNumber("maxMicros").doubleValue() / 1000 <= 6300,
-                (stub.requests() - before) + " requests; " + closing.getJsonObject("failureTypes"));
+                mark.requests() + " requests; " + closing.getJsonObject("failureTypes"));
 
-        stub.mode(StubPaddle.Mode.HANG);
-        before = stub.requests();
+        // No answer until the caller gives up and closes the connection (the simulator then ends the hang).
+        paddle.always(Fault.hang());
+        mark = paddle.mark();
         PingLoop pingsWhileHanging = PingLoop.start(server);
         JsonObject hanging = server.load(SERVICE, Map.of("threads", 10, "subscriptions", 1, "maxCalls", 10, "maxMillis", 20_000));
         double[] pingsA = pingsWhileHanging.stop();
         results.round(scenario, "stub hangs, circuit closed", hanging);
         results.value(scenario, "first failures when Paddle hangs (10 concurrent calls), slowest", hanging.getJsonNumber("maxMicros").doubleValue() / 1000,
                 "ms", "about 2000 ms (a slow Paddle costs 2 s; <= 6300 ms)", hanging.getJsonNumber("maxMicros").doubleValue() / 1000 <= 2500,
-                (stub.requests() - before) + " requests; " + hanging.getJsonObject("failureTypes"));
+                mark.requests() + " requests; " + hanging.getJsonObject("failureTypes"));
         results.value(scenario, "plain endpoint p99 while 10 calls hang", percentile(pingsA, 0.99) / 1000, "ms", null, null,
                 pingsA.length + " pings, " + failures(pingsA) + " failed");
 
         // The circuit is open for 10 s from the first failures: three short phases fit in it.
-        before = stub.requests();
+        mark = paddle.mark();
         JsonObject single = server.load(SERVICE, Map.of("threads", 1, "subscriptions", 1, "maxCalls", 1_000_000, "maxMillis", 1500));
         results.round(scenario, "circuit open, 1 caller", single);
         double singleP99 = single.getJsonNumber("p99Micros").doubleValue() / 1000;
@@ -494,9 +530,9 @@ public final class BenchmarkDriver {
         results.value(scenario, "time to error with the circuit open, p99, 16 callers in a tight loop on 2 cores (" + saturated.getJsonNumber("calls")
                 + " calls)", saturatedP99, "ms", null, null, "CPU-saturated: includes waiting for a core; failures: "
                         + saturated.getJsonObject("failureTypes"));
-        long reached = stub.requests() - before;
+        long reached = mark.requests();
         results.value(scenario, "requests reaching Paddle while the circuit is open", reached, "requests", "0", reached == 0, null);
-        stub.mode(StubPaddle.Mode.NORMAL);
+        paddle.always(null);
     }
 
     private static double percentile(double[] values, double fraction) {
