@@ -1,43 +1,27 @@
 package dev.portallinks.demo;
 
 import dev.portallinks.api.CustomerId;
-import dev.portallinks.api.PaddleRateLimitedException;
-import dev.portallinks.api.PaddleUnavailableException;
-import dev.portallinks.api.PortalLinkException;
-import dev.portallinks.api.PortalLinkService;
-import dev.portallinks.api.SubscriptionStatus;
 import dev.portallinks.api.SubscriptionSummary;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.text.NumberFormat;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.Currency;
 import java.util.List;
-import java.util.Locale;
-import java.util.ResourceBundle;
-import java.util.logging.Logger;
 
 /**
  * The "Account &gt; Billing" page: the customer's subscriptions, listed once per view through
- * {@link PortalLinkService#listSubscriptions(CustomerId)} (all pages), kept on the server for the billing buttons.
- * Failures become a friendly message, never a stack trace.
+ * {@link CustomerSubscriptions}, kept on the server for the billing buttons. Failures become a friendly message, never
+ * a stack trace.
  */
 @Named("billing")
 @ViewScoped
 public class BillingPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = Logger.getLogger(BillingPage.class.getName());
 
     @Inject
-    transient PortalLinkService portal;
+    CustomerSubscriptions listings;
 
     @Inject
     DemoSettings settings;
@@ -58,7 +42,9 @@ public class BillingPage implements Serializable {
     /** @return the subscriptions, loaded on first use in this view; empty when they could not be loaded */
     public List<SubscriptionSummary> getSubscriptions() {
         if (subscriptions == null) {
-            subscriptions = load();
+            CustomerSubscriptions.Listing listing = listings.list(texts());
+            problem = listing.problem();
+            subscriptions = listing.subscriptions();
         }
         return subscriptions;
     }
@@ -69,31 +55,12 @@ public class BillingPage implements Serializable {
         return problem;
     }
 
-    private List<SubscriptionSummary> load() {
-        CustomerId customer = getCustomer();
-        if (customer == null) {
-            problem = text("problem.customer");
-            return List.of();
-        }
-        try {
-            return portal.listSubscriptions(customer);
-        } catch (PaddleRateLimitedException limited) {
-            problem = text("problem.rateLimited", Math.max(1, Duration.between(Instant.now(), limited.retryAt()).toSeconds()));
-        } catch (PaddleUnavailableException unavailable) {
-            problem = text("problem.unavailable");
-        } catch (PortalLinkException failed) {
-            problem = text("problem.failed");
-        }
-        LOG.warning(() -> "Billing page without subscriptions: " + problem);
-        return List.of();
-    }
-
     /**
      * @param subscription a row
      * @return its product names
      */
     public String products(SubscriptionSummary subscription) {
-        return String.join(", ", subscription.productNames());
+        return texts().products(subscription);
     }
 
     /**
@@ -101,7 +68,7 @@ public class BillingPage implements Serializable {
      * @return its status in words
      */
     public String status(SubscriptionSummary subscription) {
-        return text("status." + subscription.status().name().toLowerCase(Locale.ROOT));
+        return texts().status(subscription);
     }
 
     /**
@@ -109,8 +76,7 @@ public class BillingPage implements Serializable {
      * @return a CSS modifier for its status
      */
     public String statusClass(SubscriptionSummary subscription) {
-        return subscription.status() == SubscriptionStatus.ACTIVE || subscription.status() == SubscriptionStatus.TRIALING ? "ok"
-                : subscription.status() == SubscriptionStatus.PAST_DUE ? "warn" : "off";
+        return SubscriptionTexts.statusClass(subscription);
     }
 
     /**
@@ -118,9 +84,7 @@ public class BillingPage implements Serializable {
      * @return when it is billed next, or a dash
      */
     public String nextBilling(SubscriptionSummary subscription) {
-        return subscription.nextBilling()
-                .map(date -> text("next", DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()).format(date.atZone(ZoneOffset.UTC))))
-                .orElse(text("next.none"));
+        return texts().nextBilling(subscription);
     }
 
     /**
@@ -128,19 +92,10 @@ public class BillingPage implements Serializable {
      * @return the price of one period, formatted for the view's locale
      */
     public String price(SubscriptionSummary subscription) {
-        return subscription.recurringSubtotal().map(amount -> {
-            NumberFormat format = NumberFormat.getCurrencyInstance(locale());
-            format.setCurrency(Currency.getInstance(amount.currencyCode()));
-            return format.format(amount.toDecimal());
-        }).orElse("—");
+        return texts().price(subscription);
     }
 
-    private static Locale locale() {
-        return FacesContext.getCurrentInstance().getViewRoot().getLocale();
-    }
-
-    private static String text(String key, Object... arguments) {
-        String pattern = ResourceBundle.getBundle("dev.portallinks.demo.texts", locale()).getString(key);
-        return arguments.length == 0 ? pattern : new java.text.MessageFormat(pattern, locale()).format(arguments);
+    private static SubscriptionTexts texts() {
+        return new SubscriptionTexts(FacesContext.getCurrentInstance().getViewRoot().getLocale());
     }
 }

@@ -8,13 +8,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -37,9 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class DemoIT {
 
-    private static final String DEMO = System.getProperty("demo.url", "http://localhost:9080/");
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private static final String DEMO = DemoServer.URL;
 
     @RegisterExtension
     static final Browser BROWSER = new Browser();
@@ -47,19 +39,11 @@ class DemoIT {
     @BeforeEach
     @AfterEach
     void simulatorAnswersLikePaddle() {
-        assertThat(send("POST", "simulator/admin/mode/NORMAL").statusCode()).isEqualTo(204);
+        DemoServer.simulatorMode("NORMAL");
     }
 
     private static HttpResponse<String> send(String method, String path) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(DEMO + path)).method(method, HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return DemoServer.send(method, path);
     }
 
     private static WebDriver open(String query) {
@@ -89,11 +73,7 @@ class DemoIT {
         assertThat(browser.findElement(By.id("account:subscriptions:overview")).getText()).isEqualTo("Manage billing");
         assertThat(browser.getPageSource()).doesNotContain("token=", "pdl_sdbx_apikey_");
 
-        Path screenshot = BROWSER.screenshot("billing-page");
-        String docs = System.getProperty("demo.screenshot.dir", "");
-        if (!docs.isBlank()) {
-            Files.copy(screenshot, Files.createDirectories(Path.of(docs)).resolve("billing-page.png"), StandardCopyOption.REPLACE_EXISTING);
-        }
+        DemoServer.saveForReadme(BROWSER.screenshot("billing-page"), "billing-page.png");
     }
 
     @Test
@@ -113,7 +93,7 @@ class DemoIT {
 
     @Test
     void simulatorServerErrorsBecomeAFriendlyMessage() {
-        assertThat(send("POST", "simulator/admin/mode/SERVER_ERROR").statusCode()).isEqualTo(204);
+        DemoServer.simulatorMode("SERVER_ERROR");
 
         WebDriver browser = open("?lang=en");
 
