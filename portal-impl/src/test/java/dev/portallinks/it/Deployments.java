@@ -37,6 +37,29 @@ public final class Deployments {
         return "http://127.0.0.1:" + paddlePort();
     }
 
+    /** @return the port on 127.0.0.1 the build reserved for the test Paddle over TLS ({@code it.paddle.https.port}) */
+    public static int paddleHttpsPort() {
+        return Integer.getInteger("it.paddle.https.port");
+    }
+
+    /** @return the TLS test Paddle's origin */
+    public static String paddleHttpsOrigin() {
+        return "https://127.0.0.1:" + paddleHttpsPort();
+    }
+
+    /**
+     * Configuration lines that point a test deployment at the TLS test Paddle and trust the build's certificate
+     * ({@code it.tls.truststore}) through the standard MicroProfile Rest Client keys, as an operator would. The file's
+     * ordinal beats the server-wide {@code PADDLE_BASE_URL} that points the other tests at the plain-HTTP Paddle.
+     *
+     * @return {@code key=value} lines for {@link #war}
+     */
+    public static String[] httpsConfiguration() {
+        return new String[] {"config_ordinal=500", "paddle.base-url=" + paddleHttpsOrigin(), "paddle.portal.allowed-origins=" + paddleHttpsOrigin(),
+            "paddle-api/mp-rest/trustStore=file:" + System.getProperty("it.tls.truststore"),
+            "paddle-api/mp-rest/trustStorePassword=" + System.getProperty("it.tls.password"), "paddle-api/mp-rest/trustStoreType=PKCS12"};
+    }
+
     /**
      * The test WAR.
      *

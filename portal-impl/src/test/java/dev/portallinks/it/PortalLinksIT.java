@@ -8,8 +8,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Base of the integration tests: the test WAR runs on the test server (Open Liberty, WildFly or Payara, chosen by the
  * build; Arquillian, client mode), and {@link #probe()} drives the injected service in the server. The Paddle it talks
- * to runs here on 127.0.0.1: the Paddle simulator ({@link SimulatedPaddleIT}), or for a few transport tests WireMock
- * ({@link WireMockPaddleIT}, or a TLS stub of the class's own).
+ * to runs here on 127.0.0.1: the Paddle simulator ({@link SimulatedPaddleIT}, over plain HTTP or TLS).
  */
 @ExtendWith(ArquillianExtension.class)
 public abstract class PortalLinksIT {

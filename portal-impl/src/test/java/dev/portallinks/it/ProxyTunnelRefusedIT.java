@@ -1,6 +1,5 @@
 package dev.portallinks.it;
 
-import static dev.portallinks.it.PaddleStub.CUSTOMER;
 import static dev.portallinks.it.Probe.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,9 +13,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Paddle is reached over TLS through the proxy's CONNECT tunnel. A proxy that refuses the tunnel (502: it cannot
- * reach Paddle, or policy) is named as the proxy, with the key to check, and not retried; Paddle was never reached.
+ * reach Paddle, or policy) is named as the proxy, with the key to check, and not retried; Paddle (the simulator over
+ * TLS, reachable directly) was never reached.
  */
-class ProxyTunnelRefusedIT extends PortalLinksIT {
+@SimulatedPaddleIT.Https(SimulatedPaddleIT.Certificate.BUILDS_FOR_LOOPBACK)
+class ProxyTunnelRefusedIT extends SimulatedPaddleIT {
 
     private static final int PROXY_PORT = Integer.getInteger("it.proxy.port");
 
@@ -25,7 +26,7 @@ class ProxyTunnelRefusedIT extends PortalLinksIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        String[] lines = Stream.concat(Stream.of(PaddleStub.httpsConfiguration()), Stream.of("paddle-api/mp-rest/proxyAddress=127.0.0.1:" + PROXY_PORT))
+        String[] lines = Stream.concat(Stream.of(Deployments.httpsConfiguration()), Stream.of("paddle-api/mp-rest/proxyAddress=127.0.0.1:" + PROXY_PORT))
                 .toArray(String[]::new);
         return Deployments.war("proxy-tunnel-refused", lines);
     }
@@ -40,6 +41,7 @@ class ProxyTunnelRefusedIT extends PortalLinksIT {
         assertThat(error.getString("reason")).isEqualTo("PROXY_FAILURE");
         assertThat(error.getInt("attempts")).isEqualTo(1);
         assertThat(error.getString("message")).contains("HTTP proxy", "paddle-api/mp-rest/proxyAddress").doesNotContain("Try again later");
-        assertThat(PROXY.requestLines()).containsExactly("CONNECT 127.0.0.1:" + PaddleStub.httpsPort() + " HTTP/1.1");
+        assertThat(PROXY.requestLines()).containsExactly("CONNECT 127.0.0.1:" + Deployments.paddleHttpsPort() + " HTTP/1.1");
+        assertThat(paddle().connectionsOpened()).isZero();
     }
 }

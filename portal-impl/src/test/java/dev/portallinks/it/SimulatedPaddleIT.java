@@ -17,6 +17,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +30,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Base of the integration tests against the Paddle simulator (portal-test): one simulator per test class, in this
- * JVM, on the port the build reserved and gave the servers as {@code PADDLE_BASE_URL}, accepting only the test WARs'
- * key. Before each test it forgets everything (faults, requests, customers, subscriptions, links) and knows
+ * JVM, on the port the build reserved and gave the servers as {@code PADDLE_BASE_URL} (or, for a class marked
+ * {@link Https}, over TLS on the build's HTTPS port), accepting only the test WARs' key. Before each test it forgets everything (faults, requests, customers, subscriptions, links) and knows
  * {@link #CUSTOMER} again: a test seeds what else it needs, sets faults, and asserts on the requests Paddle received
  * and on the links it issued.
  */
@@ -48,6 +49,37 @@ public abstract class SimulatedPaddleIT extends PortalLinksIT {
         int value();
     }
 
+    /** The certificates the TLS simulator of an {@link Https} class can serve. */
+    protected enum Certificate {
+        /** The build's certificate for 127.0.0.1 ({@code it.tls.keystore}); the build's trust store trusts it. */
+        BUILDS_FOR_LOOPBACK("it.tls.keystore"),
+        /** The build's certificate for {@code paddle-stub.invalid}: trusted, but not for the host the library calls. */
+        BUILDS_FOR_ANOTHER_NAME("it.tls.keystore.other-name"),
+        /** One the simulator makes at start, which nothing on the server trusts: as a TLS-inspecting proxy would present. */
+        UNTRUSTED(null);
+
+        private final String keyStoreProperty;
+
+        Certificate(String keyStoreProperty) {
+            this.keyStoreProperty = keyStoreProperty;
+        }
+    }
+
+    /**
+     * Makes the class's simulator speak only HTTPS, on {@link Deployments#paddleHttpsPort()}; the class's deployment
+     * points there with {@link Deployments#httpsConfiguration()}.
+     */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.TYPE)
+    protected @interface Https {
+
+        /** @return the certificate it serves */
+        Certificate value();
+
+        /** @return whether it requires a client certificate that the build's trust store trusts (the build's key pair is one) */
+        boolean clientCertificate() default false;
+    }
+
     private static PaddleSimulator paddle;
 
     /** Starts the class's simulator (an extension, not {@code @BeforeAll}: it needs the test class, for {@link PagesOf}). */
@@ -58,8 +90,25 @@ public abstract class SimulatedPaddleIT extends PortalLinksIT {
         if (pages != null) {
             builder.maxPerPage(pages.value());
         }
+        Https https = context.getRequiredTestClass().getAnnotation(Https.class);
+        if (https != null) {
+            overTls(builder, https);
+        }
         paddle = builder.start();
     };
+
+    private static void overTls(PaddleSimulator.Builder builder, Https https) {
+        String password = System.getProperty("it.tls.password");
+        builder.port(Deployments.paddleHttpsPort());
+        if (https.value().keyStoreProperty == null) {
+            builder.https();
+        } else {
+            builder.https(Path.of(System.getProperty(https.value().keyStoreProperty)), password);
+        }
+        if (https.clientCertificate()) {
+            builder.requireClientCertificate(Path.of(System.getProperty("it.tls.truststore")), password);
+        }
+    }
 
     @AfterAll
     static void stopPaddle() {

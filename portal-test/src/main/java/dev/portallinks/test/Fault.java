@@ -14,7 +14,7 @@ public final class Fault {
 
     /** What happens. */
     enum Kind {
-        ERROR, SLOW, HANG, CLOSE_BEFORE_ANSWER, CLOSE_DURING_ANSWER, GARBAGE, HTML_PAGE, FOREIGN_HOST_LINK, UNREQUESTED_SUBSCRIPTION_LINK,
+        ERROR, SLOW, HANG, CLOSE_BEFORE_ANSWER, RESET_CONNECTION, CLOSE_DURING_ANSWER, GARBAGE, HTML_PAGE, FOREIGN_HOST_LINK, UNREQUESTED_SUBSCRIPTION_LINK,
         OTHER_CUSTOMER_LINK, ANSWER
     }
 
@@ -127,6 +127,17 @@ public final class Fault {
         return new Fault(Kind.CLOSE_BEFORE_ANSWER, 0, null, null);
     }
 
+    /**
+     * The connection reset after the request arrived, before any answer: closed with {@code SO_LINGER} 0, so the client
+     * gets a TCP RST and reads "connection reset", where {@link #closeBeforeAnswer()} gives it an orderly end of stream.
+     * Over HTTPS the TLS layer may announce its close first.
+     *
+     * @return the fault
+     */
+    public static Fault resetConnection() {
+        return new Fault(Kind.RESET_CONNECTION, 0, null, null);
+    }
+
     /** @return the status line and headers of a normal answer, then half its body, then the connection closed */
     public static Fault closeDuringAnswer() {
         return new Fault(Kind.CLOSE_DURING_ANSWER, 0, null, null);
@@ -182,9 +193,9 @@ public final class Fault {
         return answer;
     }
 
-    /** @return whether the fault needs a connection of the simulator's own (hang, close before or during the answer) */
+    /** @return whether the fault needs a connection of the simulator's own (hang, close or reset before the answer, close during it) */
     boolean needsOwnConnection() {
-        return kind == Kind.HANG || kind == Kind.CLOSE_BEFORE_ANSWER || kind == Kind.CLOSE_DURING_ANSWER;
+        return kind == Kind.HANG || kind == Kind.CLOSE_BEFORE_ANSWER || kind == Kind.RESET_CONNECTION || kind == Kind.CLOSE_DURING_ANSWER;
     }
 
     @Override

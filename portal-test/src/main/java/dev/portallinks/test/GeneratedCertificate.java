@@ -6,12 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -75,39 +73,27 @@ final class GeneratedCertificate {
         }
     }
 
-    /** @return the server side: this certificate and its key */
-    SSLContext serverContext() {
-        try {
-            KeyStore store = load(keyStore);
-            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(store, password);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys.getKeyManagers(), null, null);
-            return context;
-        } catch (GeneralSecurityException | IOException failed) {
-            throw new IllegalStateException("Could not load the simulator's certificate", failed);
-        }
+    /** @return the key store with this certificate and its key, for the server side */
+    Path keyStore() {
+        return keyStore;
+    }
+
+    /** @return the password of both stores and of the key */
+    char[] passwordChars() {
+        return password.clone();
     }
 
     /** @return a client side that trusts only this certificate */
     SSLContext clientContext() {
         try {
             TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(load(trustStore));
+            trust.init(ServerTls.load(trustStore, password));
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, trust.getTrustManagers(), null);
             return context;
         } catch (GeneralSecurityException | IOException failed) {
             throw new IllegalStateException("Could not load the simulator's trust store", failed);
         }
-    }
-
-    private KeyStore load(Path path) throws GeneralSecurityException, IOException {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(path)) {
-            store.load(in, password);
-        }
-        return store;
     }
 
     Path trustStore() {

@@ -62,8 +62,10 @@ import javax.net.ssl.SSLContext;
  * <h2>Connections</h2>
  * Its own small HTTP/1.1 server (one thread per connection, keep-alive, optionally HTTPS) does what Paddle's edge
  * does to connections and what a general-purpose server would hide: it closes keep-alive connections left idle
- * ({@link Builder#closeIdleConnectionsAfter}, switchable while it runs), closes a connection after reading a request or
- * halfway through an answer, or holds an answer ({@link Fault}). It counts connections and requests
+ * ({@link Builder#closeIdleConnectionsAfter}, switchable while it runs), closes or resets a connection after reading a
+ * request, closes it halfway through an answer, or holds an answer ({@link Fault}). Over HTTPS it serves a certificate
+ * it makes or the test's own ({@link Builder#https(Path, String)}), and can require a client certificate
+ * ({@link Builder#requireClientCertificate}). It counts connections and requests
  * ({@link #connectionsOpened()}, {@link RecordedRequest#connection()}, {@link #mark()}) and its own CPU time
  * ({@link #cpuTime()}), so a benchmark can use it as the Paddle it calls. A simulator built with
  * {@link Builder#embedded()} has no server: its host hands it the requests.
@@ -200,9 +202,12 @@ public final class PaddleSimulator implements AutoCloseable {
         this.rememberedRequests = builder.rememberedRequests;
         this.clock = Clock.systemUTC();
         this.embedded = builder.embedded;
-        certificate = builder.https ? GeneratedCertificate.create() : null;
-        server = embedded ? null : new SimulatorServer(builder.port, certificate == null ? null : certificate.serverContext(),
-                builder.closeIdleConnectionsAfter, this::serve);
+        boolean tls = builder.https || builder.keyStore != null;
+        // a certificate of its own only when the test gave none
+        certificate = tls && builder.keyStore == null ? GeneratedCertificate.create() : null;
+        ServerTls serverTls = !tls ? null : new ServerTls(certificate == null ? builder.keyStore : certificate.keyStore(),
+                certificate == null ? builder.keyStorePassword : certificate.passwordChars(), builder.clientTrustStore, builder.clientTrustStorePassword);
+        server = embedded ? null : new SimulatorServer(builder.port, serverTls, builder.closeIdleConnectionsAfter, this::serve);
     }
 
     /**
@@ -228,6 +233,10 @@ public final class PaddleSimulator implements AutoCloseable {
         private int rememberedLinks = DEFAULT_REMEMBERED_LINKS;
         private int rememberedRequests = DEFAULT_REMEMBERED_REQUESTS;
         private boolean https;
+        private Path keyStore;
+        private char[] keyStorePassword;
+        private Path clientTrustStore;
+        private char[] clientTrustStorePassword;
         private boolean embedded;
         private Duration closeIdleConnectionsAfter;
 
@@ -313,7 +322,7 @@ public final class PaddleSimulator implements AutoCloseable {
          * {@link PaddleSimulator#serve(SimulatorExchange)} (a servlet in a demo application, for example). It then
          * has no {@link PaddleSimulator#origin()} (the host's URL applies), no HTTPS, no faults that need a
          * connection of its own ({@link Fault#hang()}, {@link Fault#closeBeforeAnswer()},
-         * {@link Fault#closeDuringAnswer()}), no closing of idle connections, and no connections or threads to count
+         * {@link Fault#resetConnection()}, {@link Fault#closeDuringAnswer()}), no closing of idle connections, and no connections or threads to count
          * ({@link PaddleSimulator#connectionsOpened()} and {@link PaddleSimulator#cpuTime()} stay zero).
          *
          * @return this
@@ -333,9 +342,47 @@ public final class PaddleSimulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Serves HTTPS with the test's own certificate instead of one made at start: for a certificate the client
+         * under test already trusts, or one for another host name. The simulator then has no trust store of its own
+         * ({@link PaddleSimulator#trustStore()} and {@link PaddleSimulator#clientSslContext()} refuse; the test's trust
+         * store applies), and {@link PaddleSimulator#configuration()} names none.
+         *
+         * @param pkcs12KeyStore a PKCS12 key store with one key entry, the certificate and its key
+         * @param password the store's password, also the key's
+         * @return this
+         */
+        public Builder https(Path pkcs12KeyStore, String password) {
+            this.keyStore = Objects.requireNonNull(pkcs12KeyStore, "pkcs12KeyStore");
+            this.keyStorePassword = Objects.requireNonNull(password, "password").toCharArray();
+            return this;
+        }
+
+        /**
+         * Over HTTPS, accepts only clients that present a certificate this trust store trusts (a mutual TLS gateway
+         * before Paddle): the handshake of a client without one fails, and
+         * {@link PaddleSimulator#clientCertificatesVerified()} counts the connections whose certificate was verified.
+         * Needs {@link #https()} or {@link #https(Path, String)}.
+         *
+         * @param pkcs12TrustStore a PKCS12 trust store with the certificates (or their issuers) to accept
+         * @param password its password
+         * @return this
+         */
+        public Builder requireClientCertificate(Path pkcs12TrustStore, String password) {
+            this.clientTrustStore = Objects.requireNonNull(pkcs12TrustStore, "pkcs12TrustStore");
+            this.clientTrustStorePassword = Objects.requireNonNull(password, "password").toCharArray();
+            return this;
+        }
+
         /** @return the running simulator */
         public PaddleSimulator start() {
-            if (embedded && https) {
+            if (https && keyStore != null) {
+                throw new IllegalStateException("https() makes a certificate, https(keyStore, password) serves the test's: choose one");
+            }
+            if (clientTrustStore != null && !https && keyStore == null) {
+                throw new IllegalStateException("a client certificate is asked for in the TLS handshake: requireClientCertificate needs https()");
+            }
+            if (embedded && (https || keyStore != null)) {
                 throw new IllegalStateException("an embedded simulator has no server of its own, so no HTTPS: its host decides");
             }
             if (embedded && closeIdleConnectionsAfter != null) {
@@ -362,7 +409,8 @@ public final class PaddleSimulator implements AutoCloseable {
 
     /**
      * @return the PKCS12 trust store holding the simulator's certificate (password {@link #trustStorePassword()})
-     * @throws IllegalStateException when the simulator serves plain HTTP
+     * @throws IllegalStateException when the simulator serves plain HTTP, or the test's own key store
+     *         ({@link Builder#https(Path, String)})
      */
     public Path trustStore() {
         return https().trustStore();
@@ -380,7 +428,9 @@ public final class PaddleSimulator implements AutoCloseable {
 
     private GeneratedCertificate https() {
         if (certificate == null) {
-            throw new IllegalStateException("The simulator serves plain HTTP; start it with builder().https()");
+            throw new IllegalStateException(!embedded && "https".equals(server.base().getScheme())
+                    ? "The simulator serves the test's own key store (builder().https(keyStore, password)): the test's trust store applies"
+                    : "The simulator serves plain HTTP; start it with builder().https()");
         }
         return certificate;
     }
@@ -727,6 +777,15 @@ public final class PaddleSimulator implements AutoCloseable {
         return embedded ? 0 : server.connectionsOpened();
     }
 
+    /**
+     * @return the TLS connections on which the client presented a certificate the trust store of
+     *         {@link Builder#requireClientCertificate} trusts, since the simulator started ({@link #reset} does not
+     *         change it); 0 when none is required
+     */
+    public long clientCertificatesVerified() {
+        return embedded ? 0 : server.clientCertificatesVerified();
+    }
+
     /** @return the connections open now; 0 for an embedded simulator */
     public int openConnections() {
         return embedded ? 0 : server.openConnections();
@@ -901,6 +960,10 @@ public final class PaddleSimulator implements AutoCloseable {
                 return true;
             }
             case CLOSE_BEFORE_ANSWER -> {
+                return true;
+            }
+            case RESET_CONNECTION -> {
+                ((SimulatorServer.Exchange) exchange).reset();
                 return true;
             }
             case ERROR -> {

@@ -30,13 +30,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
 
 /**
  * The simulator's own HTTP/1.1 server on 127.0.0.1: blocking sockets, one daemon thread per connection, keep-alive,
- * {@code Content-Length} and chunked request bodies, {@code Expect: 100-continue}, optionally TLS. It can do what a
- * general-purpose server hides: close a connection after reading a request, cut an answer halfway, hold a request
- * until the client gives up, and close keep-alive connections that stay idle. It counts connections and requests and
+ * {@code Content-Length} and chunked request bodies, {@code Expect: 100-continue}, optionally TLS (also requiring a
+ * client certificate). It can do what a general-purpose server hides: close or reset a connection after reading a
+ * request, cut an answer halfway, hold a request until the client gives up, and close keep-alive connections that
+ * stay idle. It counts connections and requests and
  * measures the CPU time of its own threads, so a benchmark can tell what the simulator costs.
  */
 final class SimulatorServer implements AutoCloseable {
@@ -65,6 +68,8 @@ final class SimulatorServer implements AutoCloseable {
     private final Set<Connection> live = ConcurrentHashMap.newKeySet();
     private final AtomicLong connectionsOpened = new AtomicLong();
     private final AtomicLong requestsRead = new AtomicLong();
+    private final AtomicLong clientCertificatesVerified = new AtomicLong();
+    private final boolean needsClientCertificate;
     private final AtomicInteger threadNumber = new AtomicInteger();
     private final Thread acceptor;
     private final Thread idleCloser;
@@ -86,16 +91,22 @@ final class SimulatorServer implements AutoCloseable {
      * Listens on 127.0.0.1.
      *
      * @param port the port; 0 for a free one
-     * @param tls the server's TLS context, or null for plain HTTP
+     * @param tls the server's TLS settings, or null for plain HTTP
      * @param idleLimit close keep-alive connections idle this long; null keeps them open
      * @param handler answers the requests
      */
-    SimulatorServer(int port, SSLContext tls, Duration idleLimit, Handler handler) {
+    SimulatorServer(int port, ServerTls tls, Duration idleLimit, Handler handler) {
         this.handler = handler;
+        this.needsClientCertificate = tls != null && tls.needsClientCertificate();
         InetAddress loopback = InetAddress.getLoopbackAddress();
         try {
-            listener = tls == null ? new ServerSocket(port, BACKLOG, loopback)
-                    : tls.getServerSocketFactory().createServerSocket(port, BACKLOG, loopback);
+            if (tls == null) {
+                listener = new ServerSocket(port, BACKLOG, loopback);
+            } else {
+                SSLServerSocket secure = (SSLServerSocket) tls.context().getServerSocketFactory().createServerSocket(port, BACKLOG, loopback);
+                secure.setNeedClientAuth(needsClientCertificate);
+                listener = secure;
+            }
         } catch (IOException failed) {
             throw new UncheckedIOException("The Paddle simulator could not listen on 127.0.0.1:" + port, failed);
         }
@@ -129,6 +140,11 @@ final class SimulatorServer implements AutoCloseable {
     /** @return the connections open now */
     int openConnections() {
         return live.size();
+    }
+
+    /** @return the TLS connections whose client presented a certificate the client trust store trusts, since the start */
+    long clientCertificatesVerified() {
+        return clientCertificatesVerified.get();
     }
 
     /** @return the requests read since the start; also the number of the latest one */
@@ -321,6 +337,9 @@ final class SimulatorServer implements AutoCloseable {
                 socket.setTcpNoDelay(true);
                 in = socket.getInputStream();
                 out = socket.getOutputStream();
+                if (needsClientCertificate) {
+                    verifyClientCertificate((SSLSocket) socket);
+                }
                 serveRequests();
             } catch (Refused refused) {
                 refuse(refused);
@@ -372,6 +391,21 @@ final class SimulatorServer implements AutoCloseable {
             }
         }
 
+        /**
+         * Completes the handshake, which the JDK fails when the client presents no trusted certificate, and counts the
+         * verified certificate: a test can tell that the client sent one, not only that a request arrived.
+         */
+        private void verifyClientCertificate(SSLSocket secure) throws IOException {
+            secure.startHandshake();
+            try {
+                if (secure.getSession().getPeerCertificates().length > 0) {
+                    clientCertificatesVerified.incrementAndGet();
+                }
+            } catch (SSLPeerUnverifiedException none) {
+                throw new IOException("The client presented no certificate", none);
+            }
+        }
+
         /** Answers a request the server could not read, then the connection closes. */
         private void refuse(Refused refused) {
             try {
@@ -408,6 +442,16 @@ final class SimulatorServer implements AutoCloseable {
 
         void close() {
             closeQuietly(socket);
+        }
+
+        /** Closes with {@code SO_LINGER} 0: the kernel drops what is unsent and sends a TCP RST instead of a FIN. */
+        void reset() {
+            try {
+                socket.setSoLinger(true, 0);
+            } catch (IOException gone) {
+                // closed already: nothing left to reset
+            }
+            close();
         }
 
         // ------------------------------------------------------------------------------------- Reading
@@ -662,6 +706,12 @@ final class SimulatorServer implements AutoCloseable {
             send(status, headers, body, body.length / 2, false);
             closeAfter = true;
             connection.close();
+        }
+
+        /** Answers nothing and resets the connection (TCP RST), so the client reads "connection reset", not an end of stream. */
+        void reset() {
+            closeAfter = true;
+            connection.reset();
         }
 
         /** Answers nothing until the client closes the connection or the server closes, at most {@code max}; then closes it. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.SocketException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -179,6 +180,21 @@ class ConnectionsTest {
 
             assertThat(connection.send(session(paddle)).readToEnd()).isEmpty();
             assertThat(paddle.requests()).singleElement().extracting(RecordedRequest::body).isEqualTo(BODY);
+        }
+    }
+
+    @Test
+    void resetConnectionReadsTheRequestThenResetsInsteadOfClosing() throws IOException {
+        try (PaddleSimulator paddle = seeded(PaddleSimulator.builder()); RawConnection connection = RawConnection.to(paddle)) {
+            paddle.nextCalls(1, Fault.resetConnection());
+
+            // a RST, not the end of stream that closeBeforeAnswer gives (readToEnd would return no bytes there)
+            assertThatThrownBy(() -> connection.send(session(paddle)).readToEnd()).isInstanceOf(SocketException.class)
+                    .hasMessageContaining("reset");
+            assertThat(paddle.requests()).singleElement().extracting(RecordedRequest::body).isEqualTo(BODY);
+            try (RawConnection next = RawConnection.to(paddle)) {
+                assertThat(created(next, paddle)).as("only the next call").isEqualTo(201);
+            }
         }
     }
 

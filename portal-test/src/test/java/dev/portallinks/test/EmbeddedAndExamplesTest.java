@@ -225,6 +225,7 @@ class EmbeddedAndExamplesTest {
             assertThatThrownBy(() -> paddle.nextCalls(1, Fault.hang())).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("own server");
             assertThatThrownBy(() -> paddle.always(Fault.closeDuringAnswer())).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> paddle.nextCalls(1, Fault.resetConnection())).isInstanceOf(IllegalStateException.class);
             paddle.always(Fault.rateLimited(Duration.ofSeconds(30)));
 
             HostExchange refused = new HostExchange(HOST, "GET", "/subscriptions", null, paddle.apiKey(), "");
