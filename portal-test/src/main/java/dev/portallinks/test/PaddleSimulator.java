@@ -661,6 +661,16 @@ public final class PaddleSimulator implements AutoCloseable {
     }
 
     /**
+     * The calls to Paddle's API among {@link #requests()}: what a test means by "the library asked Paddle", without
+     * the portal pages a browser opened (and their late favicon requests).
+     *
+     * @return those requests, oldest first
+     */
+    public List<RecordedRequest> apiCalls() {
+        return requests.stream().filter(RecordedRequest::isApiCall).toList();
+    }
+
+    /**
      * Tells what a portal link opens, when this simulator issued it (and still remembers it, see
      * {@link Builder#rememberedLinks}): for a test that asserts where a redirect leads, or a host that renders its own
      * portal page.

@@ -50,6 +50,14 @@ public record RecordedRequest(String method, String path, String query, Map<Stri
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
+    /**
+     * @return whether this request was a call to Paddle's API ({@code /customers/…} or {@code /subscriptions}), not a
+     *         visit to a portal link or anything else a browser asks for (a favicon, say)
+     */
+    public boolean isApiCall() {
+        return path.startsWith("/customers/") || path.equals("/subscriptions");
+    }
+
     /** @return whether this request created a portal session ({@code POST /customers/{id}/portal-sessions}) */
     public boolean isPortalSession() {
         return "POST".equals(method) && path.startsWith("/customers/") && path.endsWith("/portal-sessions");

@@ -200,6 +200,10 @@ class EmbeddedAndExamplesTest {
             assertThat(json(page.answer).getJsonObject("meta").getJsonObject("pagination").getString("next"))
                     .startsWith("http://localhost:9080/simulator/subscriptions?");
             assertThat(paddle.requests()).extracting(RecordedRequest::path).containsExactly("/customers/" + CUSTOMER + "/portal-sessions", "/subscriptions");
+            paddle.serve(new HostExchange(HOST, "GET", "/favicon.ico", null, paddle.apiKey(), ""));
+            assertThat(paddle.apiCalls()).extracting(RecordedRequest::path).containsExactly("/customers/" + CUSTOMER + "/portal-sessions",
+                    "/subscriptions");
+            assertThat(paddle.requests()).hasSize(3);
         }
     }
 

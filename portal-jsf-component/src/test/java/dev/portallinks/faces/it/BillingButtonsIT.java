@@ -79,7 +79,7 @@ class BillingButtonsIT extends FacesIT {
         assertThat(browser.findElement(By.id("form:billing:overview")).getText()).isEqualTo("Manage billing");
         assertThat(browser.findElements(By.cssSelector("#form\\:billing li"))).hasSize(1);
         assertThat(browser.getPageSource()).doesNotContain("token=", "pga_", FacesDeployments.API_KEY);
-        assertThat(PADDLE.requests()).isEmpty();
+        assertThat(PADDLE.apiCalls()).isEmpty();
     }
 
     @Test
@@ -92,7 +92,7 @@ class BillingButtonsIT extends FacesIT {
         assertThat(browser.findElements(By.cssSelector("button.pl-button--cancel"))).hasSize(25);
         assertThat(browser.findElement(By.id("form:billing:24:cancel")).getAttribute("aria-label")).endsWith(subscription(24));
         assertThat(browser.getPageSource()).doesNotContain("token=");
-        assertThat(PADDLE.requests()).isEmpty();
+        assertThat(PADDLE.apiCalls()).isEmpty();
     }
 
     @Test
@@ -213,7 +213,7 @@ class BillingButtonsIT extends FacesIT {
         browser.findElement(By.id("form:billing:1:cancel")).click();
 
         assertThat(messages(browser)).contains("no longer available");
-        assertThat(PADDLE.requests()).isEmpty();
+        assertThat(PADDLE.apiCalls()).isEmpty();
     }
 
     @Test
@@ -255,7 +255,7 @@ class BillingButtonsIT extends FacesIT {
         });
         assertThat(note).contains("reload the page");
         assertThat(browser.findElement(By.id("form:billing")).getAttribute("aria-busy")).isNotEqualTo("true");
-        assertThat(PADDLE.requests()).isEmpty();
+        assertThat(PADDLE.apiCalls()).isEmpty();
     }
 
     @Test

@@ -103,7 +103,7 @@ abstract class FacesIT {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Location")).isEmpty();
         assertThat(response.body()).contains("no longer available").doesNotContain("token=");
-        assertThat(PADDLE.requests()).isEmpty();
+        assertThat(PADDLE.apiCalls()).isEmpty();
     }
 
     /**
@@ -114,7 +114,7 @@ abstract class FacesIT {
     static void assertNeverReachedPaddle(HttpResponse<String> response) {
         assertThat(response.statusCode()).isNotEqualTo(303);
         assertThat(response.headers().firstValue("Location")).isEmpty();
-        assertThat(PADDLE.requests()).isEmpty();
+        assertThat(PADDLE.apiCalls()).isEmpty();
     }
 
     /**

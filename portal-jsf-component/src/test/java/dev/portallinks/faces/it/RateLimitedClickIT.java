@@ -43,6 +43,6 @@ class RateLimitedClickIT extends FacesIT {
         assertThat(wait.find()).as("rate-limit message in %s", first.body()).isTrue();
         assertThat(Integer.parseInt(wait.group(1))).isBetween(retryAfter - 10, retryAfter);
         assertThat(second.body()).containsPattern(WAIT);
-        assertThat(PADDLE.requests()).hasSize(1);
+        assertThat(PADDLE.apiCalls()).hasSize(1);
     }
 }
