@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -17,40 +18,102 @@ import java.util.regex.Pattern;
  * {@link java.io.Serializable} (it cannot end up in an HTTP session or view state by accident), and
  * {@link #toString()} leaves the tokens out. Immutable and thread-safe.
  *
- * @param id Paddle's ID of the session, not null, matching {@value #ID_PATTERN}
- * @param customer the customer the session is for, not null
- * @param overview the authenticated link to the portal's home page, not null
- * @param subscriptions the per-subscription links, not null, possibly empty, one entry per subscription
- * @param createdAt when Paddle created the session, not null
- * @param requestId Paddle's request ID for the call that created it (give it to Paddle support), may be null
+ * <p>Equal when every field is equal (links by their text).
  */
-public record PortalSession(String id, CustomerId customer, URI overview, List<SubscriptionLinks> subscriptions, Instant createdAt,
-        String requestId) {
+public final class PortalSession {
 
     /** Paddle's pattern for customer portal session IDs. */
     public static final String ID_PATTERN = "^cpls_[a-z\\d]{26}$";
 
     private static final Pattern ID = Pattern.compile(ID_PATTERN);
 
+    private final String id;
+    private final CustomerId customer;
+    private final DeferredUri overview;
+    private final List<SubscriptionLinks> subscriptions;
+    private final Instant createdAt;
+    private final String requestId;
+
     /**
      * Validates the session.
      *
+     * @param id Paddle's ID of the session, not null, matching {@value #ID_PATTERN}
+     * @param customer the customer the session is for, not null
+     * @param overview the authenticated link to the portal's home page, not null
+     * @param subscriptions the per-subscription links, not null, possibly empty, one entry per subscription
+     * @param createdAt when Paddle created the session, not null
+     * @param requestId Paddle's request ID for the call that created it (give it to Paddle support), may be null
      * @throws NullPointerException naming a missing field
      * @throws IllegalArgumentException if the ID does not match {@value #ID_PATTERN} or a subscription has two entries
      */
-    public PortalSession {
-        Validation.requireMatch("portal session ID", id, ID, "cpls_01h4ge9r64c22exjsx0fy8b48b");
-        Validation.requireNonNull("customer", customer);
-        Validation.requireNonNull("overview", overview);
-        Validation.requireNonNull("subscriptions", subscriptions);
-        Validation.requireNonNull("createdAt", createdAt);
-        subscriptions = List.copyOf(subscriptions);
+    public PortalSession(String id, CustomerId customer, URI overview, List<SubscriptionLinks> subscriptions, Instant createdAt,
+            String requestId) {
+        this(id, customer, DeferredUri.of("overview", overview), subscriptions, createdAt, requestId);
+    }
+
+    /**
+     * Validates the session, with the overview link as text, as Paddle sends it: a plain absolute {@code http(s)} link is
+     * checked in one pass and parsed into a {@link URI} only when it is asked for; any other text is parsed now.
+     *
+     * @param id Paddle's ID of the session, not null, matching {@value #ID_PATTERN}
+     * @param customer the customer the session is for, not null
+     * @param overview the authenticated link to the portal's home page, not null
+     * @param subscriptions the per-subscription links, not null, possibly empty, one entry per subscription
+     * @param createdAt when Paddle created the session, not null
+     * @param requestId Paddle's request ID for the call that created it (give it to Paddle support), may be null
+     * @throws NullPointerException naming a missing field
+     * @throws IllegalArgumentException if the ID does not match {@value #ID_PATTERN}, the overview is not a URI or a
+     *         subscription has two entries
+     */
+    public PortalSession(String id, CustomerId customer, String overview, List<SubscriptionLinks> subscriptions, Instant createdAt,
+            String requestId) {
+        this(id, customer, DeferredUri.parse("overview", overview), subscriptions, createdAt, requestId);
+    }
+
+    private PortalSession(String id, CustomerId customer, DeferredUri overview, List<SubscriptionLinks> subscriptions, Instant createdAt,
+            String requestId) {
+        this.id = Validation.requireMatch("portal session ID", id, ID, "cpls_01h4ge9r64c22exjsx0fy8b48b");
+        this.customer = Validation.requireNonNull("customer", customer);
+        this.overview = overview;
+        this.subscriptions = List.copyOf(Validation.requireNonNull("subscriptions", subscriptions));
+        this.createdAt = Validation.requireNonNull("createdAt", createdAt);
+        this.requestId = requestId;
         Set<SubscriptionId> seen = new HashSet<>();
-        for (SubscriptionLinks links : subscriptions) {
+        for (SubscriptionLinks links : this.subscriptions) {
             if (!seen.add(links.subscription())) {
                 throw new IllegalArgumentException("subscriptions: more than one set of links for \"" + links.subscription() + "\"");
             }
         }
+    }
+
+    /** @return Paddle's ID of the session ({@code cpls_…}) */
+    public String id() {
+        return id;
+    }
+
+    /** @return the customer the session is for */
+    public CustomerId customer() {
+        return customer;
+    }
+
+    /** @return the authenticated link to the portal's home page */
+    public URI overview() {
+        return overview.uri();
+    }
+
+    /** @return the per-subscription links, in the order they were requested; unmodifiable */
+    public List<SubscriptionLinks> subscriptions() {
+        return subscriptions;
+    }
+
+    /** @return when Paddle created the session */
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /** @return Paddle's request ID for the call that created the session, or null */
+    public String requestId() {
+        return requestId;
     }
 
     /**
@@ -74,7 +137,7 @@ public record PortalSession(String id, CustomerId customer, URI overview, List<S
      */
     public URI link(PortalAction action, SubscriptionId subscription) {
         if (!Validation.requireNonNull("action", action).needsSubscription()) {
-            return overview;
+            return overview.uri();
         }
         Validation.requireNonNull("subscription (needed for " + action + ")", subscription);
         return linksFor(subscription).orElseThrow(() -> new IllegalArgumentException(
@@ -84,7 +147,18 @@ public record PortalSession(String id, CustomerId customer, URI overview, List<S
     /** Describes the session with its tokens removed. */
     @Override
     public String toString() {
-        return "PortalSession[id=" + id + ", customer=" + customer + ", overview=" + Secrets.redact(overview) + ", subscriptions="
-                + subscriptions + ", createdAt=" + createdAt + ", requestId=" + requestId + "]";
+        return "PortalSession[id=" + id + ", customer=" + customer + ", overview=" + overview + ", subscriptions=" + subscriptions
+                + ", createdAt=" + createdAt + ", requestId=" + requestId + "]";
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PortalSession that && id.equals(that.id) && customer.equals(that.customer) && overview.equals(that.overview)
+                && subscriptions.equals(that.subscriptions) && createdAt.equals(that.createdAt) && Objects.equals(requestId, that.requestId);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, customer, overview, subscriptions, createdAt, requestId);
     }
 }

@@ -51,6 +51,21 @@ class PortalSessionTest {
     }
 
     @Test
+    void overviewGivenAsTextIsTheSameValueAndTheSameUri() {
+        List<SubscriptionLinks> subscriptions = List.of(links(SUB_A, "secretA"));
+        PortalSession fromText = new PortalSession(ID, CUSTOMER, OVERVIEW.toString(), subscriptions, CREATED_AT,
+                "b15ec92e-8688-40d4-a04d-af44e3ad1c8f");
+
+        assertThat(fromText).isEqualTo(session(subscriptions)).hasSameHashCodeAs(session(subscriptions)).hasToString(session(subscriptions).toString());
+        assertThat(fromText.overview()).isEqualTo(OVERVIEW);
+        assertThat(fromText).isNotEqualTo(new PortalSession(ID, CUSTOMER, OVERVIEW.toString(), subscriptions, CREATED_AT, null));
+        assertThatThrownBy(() -> new PortalSession(ID, CUSTOMER, "https://h/cpl_1?token=pga_secretvalue123&x=a b", subscriptions, CREATED_AT, null))
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("overview is not a valid URI")
+                .hasMessageNotContaining("pga_secretvalue123");
+    }
+
+    @Test
     void requestIdMayBeNull() {
         PortalSession session = new PortalSession(ID, CUSTOMER, OVERVIEW, List.of(), CREATED_AT, null);
 
@@ -91,7 +106,10 @@ class PortalSessionTest {
         assertThatThrownBy(() -> new PortalSession(ID, null, OVERVIEW, List.of(), CREATED_AT, null))
                 .isExactlyInstanceOf(NullPointerException.class)
                 .hasMessage("customer must not be null");
-        assertThatThrownBy(() -> new PortalSession(ID, CUSTOMER, null, List.of(), CREATED_AT, null))
+        assertThatThrownBy(() -> new PortalSession(ID, CUSTOMER, (URI) null, List.of(), CREATED_AT, null))
+                .isExactlyInstanceOf(NullPointerException.class)
+                .hasMessage("overview must not be null");
+        assertThatThrownBy(() -> new PortalSession(ID, CUSTOMER, (String) null, List.of(), CREATED_AT, null))
                 .isExactlyInstanceOf(NullPointerException.class)
                 .hasMessage("overview must not be null");
         assertThatThrownBy(() -> new PortalSession(ID, CUSTOMER, OVERVIEW, null, CREATED_AT, null))

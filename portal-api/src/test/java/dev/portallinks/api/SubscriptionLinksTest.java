@@ -74,4 +74,23 @@ class SubscriptionLinksTest {
         assertThat(links).isEqualTo(new SubscriptionLinks(SubscriptionId.of(SUBSCRIPTION.value()), URI.create(CANCEL.toString()), PAYMENT))
                 .isNotEqualTo(new SubscriptionLinks(SUBSCRIPTION, PAYMENT, CANCEL));
     }
+
+    @Test
+    void linksGivenAsTextAreTheSameValueAndTheSameUris() {
+        SubscriptionLinks fromText = new SubscriptionLinks(SUBSCRIPTION, CANCEL.toString(), PAYMENT.toString());
+        assertThat(fromText).isEqualTo(links).hasSameHashCodeAs(links).hasToString(links.toString());
+        assertThat(fromText.cancelSubscription()).isEqualTo(CANCEL);
+        assertThat(fromText.link(PortalAction.UPDATE_PAYMENT_METHOD)).isEqualTo(PAYMENT);
+    }
+
+    @Test
+    void textThatIsNotAUriIsRejectedNamingTheFieldWithoutTheToken() {
+        assertThatThrownBy(() -> new SubscriptionLinks(SUBSCRIPTION, CANCEL.toString(), PORTAL + "?token=pga_othersecret456&x=a b"))
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("updatePaymentMethod is not a valid URI")
+                .hasMessageNotContaining("pga_othersecret456");
+        assertThatThrownBy(() -> new SubscriptionLinks(SUBSCRIPTION, (String) null, PAYMENT.toString()))
+                .isExactlyInstanceOf(NullPointerException.class)
+                .hasMessage("cancelSubscription must not be null");
+    }
 }

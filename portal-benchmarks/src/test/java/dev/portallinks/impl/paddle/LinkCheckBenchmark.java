@@ -1,6 +1,7 @@
 package dev.portallinks.impl.paddle;
 
 import dev.portallinks.api.CustomerId;
+import dev.portallinks.api.PortalAction;
 import dev.portallinks.api.PortalSession;
 import dev.portallinks.api.PortalSessionRequest;
 import dev.portallinks.api.SubscriptionId;
@@ -76,6 +77,15 @@ public class LinkCheckBenchmark {
     @Benchmark
     public PortalSession toSession() {
         return mapper.toSession(answer, request);
+    }
+
+    /**
+     * @return what a redirect does: the checked session, then the one link the customer is sent to, parsed into a URI
+     *         (links are kept as text until asked for)
+     */
+    @Benchmark
+    public URI toSessionThenOneLink() {
+        return mapper.toSession(answer, request).link(PortalAction.CANCEL_SUBSCRIPTION, request.subscriptions().get(0));
     }
 
     /** @return the verdict on one subscription link (the same for both parameter values) */

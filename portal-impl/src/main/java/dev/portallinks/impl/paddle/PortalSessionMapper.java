@@ -96,7 +96,7 @@ public final class PortalSessionMapper {
         }
         PortalSessionEnvelope.Urls urls = reader.required("data.urls", data.urls);
         PortalSessionEnvelope.General general = reader.required("data.urls.general", urls.general);
-        URI overview = checkedLink(reader, GENERAL, "overview", general.overview, PortalAction.OVERVIEW, null);
+        String overview = checkedLink(reader, GENERAL, "overview", general.overview, PortalAction.OVERVIEW, null);
         List<SubscriptionLinks> links = subscriptionLinks(reader, urls.subscriptions, request.subscriptions());
         return reader.convert("data.id", data.id, id -> new PortalSession(id, customer, overview, links,
                 reader.instant("data.created_at", data.createdAt), requestId));
@@ -122,10 +122,11 @@ public final class PortalSessionMapper {
             if (entry == null || entry.id == null) {
                 throw reader.fail(field(i, entry == null ? null : "id") + " is missing");
             }
-            int index = i;
-            SubscriptionId id = reader.convert(() -> field(index, "id"), entry.id, SubscriptionId::of);
-            if (!requested.contains(id)) {
-                throw reader.fail(field(i, null) + " is for subscription " + id + ", which was not requested");
+            SubscriptionId id = requestedWithId(requested, i, entry.id);
+            if (id == null) {
+                int index = i;
+                SubscriptionId unrequested = reader.convert(() -> field(index, "id"), entry.id, SubscriptionId::of);
+                throw reader.fail(field(i, null) + " is for subscription " + unrequested + ", which was not requested");
             }
             SubscriptionLinks links = new SubscriptionLinks(id,
                     checkedLink(reader, i, "cancel_subscription", entry.cancelSubscription, PortalAction.CANCEL_SUBSCRIPTION, id),
@@ -147,12 +148,31 @@ public final class PortalSessionMapper {
     }
 
     /**
-     * Checks one link: the one-pass {@link PortalLinkChecker} accepts the canonical links Paddle sends; any other link
-     * (bad, or merely unusual) gets the full checks below, on a parsed URI, which name what is wrong.
+     * Finds the requested subscription an answered entry is for, by its text: the requested IDs are already validated, so
+     * a match needs no pattern check. Paddle answers in the order asked, so the entry's own position is tried first.
+     *
+     * @return the requested ID, or null when the entry's ID is none of them (then it is validated for the message)
      */
-    private URI checkedLink(ResponseReader reader, int entry, String name, String value, PortalAction action, SubscriptionId subscription) {
+    private static SubscriptionId requestedWithId(List<SubscriptionId> requested, int position, String id) {
+        if (position < requested.size() && requested.get(position).value().equals(id)) {
+            return requested.get(position);
+        }
+        for (SubscriptionId candidate : requested) {
+            if (candidate.value().equals(id)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Checks one link: the one-pass {@link PortalLinkChecker} accepts the canonical links Paddle sends; any other link
+     * (bad, or merely unusual) gets the full checks below, on a parsed URI, which name what is wrong. Returns the link's
+     * text: the value types parse it into a URI only when a caller asks for that link.
+     */
+    private String checkedLink(ResponseReader reader, int entry, String name, String value, PortalAction action, SubscriptionId subscription) {
         if (value != null && fastPath.accepts(value, action.paddleName(), subscription == null ? null : subscription.value())) {
-            return URI.create(value);
+            return value;
         }
         String field = field(entry, name);
         reader.required(field, value);
@@ -194,7 +214,7 @@ public final class PortalSessionMapper {
         if (subscription == null && linkedSubscription != null) {
             throw reader.fail(field + " names subscription_id=" + linkedSubscription + " although no subscription was requested for it");
         }
-        return uri;
+        return value;
     }
 
     /**
