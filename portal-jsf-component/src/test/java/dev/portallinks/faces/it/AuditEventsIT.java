@@ -71,7 +71,7 @@ class AuditEventsIT extends FacesIT {
 
     @Test
     void theFallbackUrlHandedOutForAnUnavailablePaddleIsIssuedAsFallback() {
-        PADDLE.always(Fault.serverError(503));
+        paddle().always(Fault.serverError(503));
 
         HttpResponse<String> answer = click("overview");
 
@@ -82,7 +82,7 @@ class AuditEventsIT extends FacesIT {
 
     @Test
     void aCallPaddleRefusesFiresOneRefusalWithTheReason() {
-        PADDLE.withoutPermission(PaddleSimulator.PORTAL_SESSION_WRITE);
+        paddle().withoutPermission(PaddleSimulator.PORTAL_SESSION_WRITE);
 
         HttpResponse<String> answer = click("overview");
 
