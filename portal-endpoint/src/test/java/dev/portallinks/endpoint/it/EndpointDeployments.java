@@ -3,6 +3,7 @@ package dev.portallinks.endpoint.it;
 import dev.portallinks.endpoint.it.app.SessionCustomerResolver;
 import dev.portallinks.endpoint.it.app.TestResource;
 import dev.portallinks.it.probe.AuditProbe;
+import dev.portallinks.it.probe.AuditResource;
 import java.io.File;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,7 +39,7 @@ final class EndpointDeployments {
      * @return the archive
      */
     static WebArchive war(String name, Map<String, String> changes) {
-        return library(name, changes).addClasses(SessionCustomerResolver.class, AuditProbe.class, TestResource.class,
+        return library(name, changes).addClasses(SessionCustomerResolver.class, AuditProbe.class, AuditResource.class, TestResource.class,
                 TestResource.TestApplication.class);
     }
 

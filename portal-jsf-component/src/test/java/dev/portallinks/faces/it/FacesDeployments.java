@@ -2,6 +2,7 @@ package dev.portallinks.faces.it;
 
 import dev.portallinks.faces.it.app.Account;
 import dev.portallinks.it.probe.AuditProbe;
+import dev.portallinks.it.probe.AuditResource;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -85,7 +86,7 @@ final class FacesDeployments {
         String properties = config.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue() + "\n").collect(Collectors.joining());
         WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addPackage(Account.class.getPackage())
-                .addClass(AuditProbe.class)
+                .addClasses(AuditProbe.class, AuditResource.class)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
                 .addAsWebInfResource(page(webXml), "web.xml")
                 .addAsWebInfResource(page("faces-config.xml"), "faces-config.xml")

@@ -216,11 +216,20 @@ abstract class FacesIT {
      * @param query the query string, possibly empty
      */
     void state(String path, String query) {
+        post("api/state/" + path + "?" + query);
+    }
+
+    /**
+     * POSTs nothing to the test application, which must answer 204.
+     *
+     * @param path the path and query below the deployment, e.g. {@code api/audit/clear}
+     */
+    void post(String path) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "api/state/" + path + "?" + query))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base() + path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 204) {
-                throw new AssertionError("state " + path + " answered " + response.statusCode());
+                throw new AssertionError(path + " answered " + response.statusCode());
             }
         } catch (IOException e) {
             throw new AssertionError(e);
