@@ -51,7 +51,7 @@ public abstract class SimulatedPaddleIT extends PortalLinksIT {
     protected enum Certificate {
         /** The build's certificate for 127.0.0.1 ({@code it.tls.keystore}); the build's trust store trusts it. */
         BUILDS_FOR_LOOPBACK("it.tls.keystore"),
-        /** The build's certificate for {@code paddle-stub.invalid}: trusted, but not for the host the library calls. */
+        /** The build's certificate for {@code paddle-simulator.invalid}: trusted, but not for the host the library calls. */
         BUILDS_FOR_ANOTHER_NAME("it.tls.keystore.other-name"),
         /** One the simulator makes at start, which nothing on the server trusts: as a TLS-inspecting proxy would present. */
         UNTRUSTED(null);
