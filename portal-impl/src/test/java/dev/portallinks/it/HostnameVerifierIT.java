@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code paddle-api/mp-rest/hostnameVerifier} decides about a trusted certificate whose name is not the host's (an
- * internal gateway's, say): the simulator's certificate is for {@code paddle-stub.invalid}, and only the configured
+ * internal gateway's, say): the simulator's certificate is for {@code paddle-simulator.invalid}, and only the configured
  * verifier, which accepts 127.0.0.1, lets the call through. (Without it the call fails with {@code TLS_FAILURE}.)
  */
 @SimulatedPaddleIT.Https(SimulatedPaddleIT.Certificate.BUILDS_FOR_ANOTHER_NAME)

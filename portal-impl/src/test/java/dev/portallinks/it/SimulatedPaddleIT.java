@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portallinks.test.PaddleExample;
 import dev.portallinks.test.PaddleSimulator;
+import dev.portallinks.test.PaddleSimulatorExtension;
 import dev.portallinks.test.PaddleSimulator.PortalLink;
 import dev.portallinks.test.RecordedRequest;
 import jakarta.json.Json;
@@ -23,9 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -53,7 +51,7 @@ public abstract class SimulatedPaddleIT extends PortalLinksIT {
     protected enum Certificate {
         /** The build's certificate for 127.0.0.1 ({@code it.tls.keystore}); the build's trust store trusts it. */
         BUILDS_FOR_LOOPBACK("it.tls.keystore"),
-        /** The build's certificate for {@code paddle-stub.invalid}: trusted, but not for the host the library calls. */
+        /** The build's certificate for {@code paddle-simulator.invalid}: trusted, but not for the host the library calls. */
         BUILDS_FOR_ANOTHER_NAME("it.tls.keystore.other-name"),
         /** One the simulator makes at start, which nothing on the server trusts: as a TLS-inspecting proxy would present. */
         UNTRUSTED(null);
@@ -80,22 +78,25 @@ public abstract class SimulatedPaddleIT extends PortalLinksIT {
         boolean clientCertificate() default false;
     }
 
-    private static PaddleSimulator paddle;
-
-    /** Starts the class's simulator (an extension, not {@code @BeforeAll}: it needs the test class, for {@link PagesOf}). */
+    /**
+     * The class's simulator, started for it (an extension, not {@code @BeforeAll}: it needs the test class, for
+     * {@link PagesOf} and {@link Https}); before each test it forgets everything and knows {@link #CUSTOMER} again.
+     */
     @RegisterExtension
-    static final BeforeAllCallback START_PADDLE = context -> {
+    static final PaddleSimulatorExtension PADDLE = new PaddleSimulatorExtension(SimulatedPaddleIT::simulatorFor).resetBeforeEachKnowing(CUSTOMER);
+
+    private static PaddleSimulator.Builder simulatorFor(Class<?> testClass) {
         PaddleSimulator.Builder builder = PaddleSimulator.builder().port(Deployments.paddlePort()).apiKey(Deployments.API_KEY);
-        PagesOf pages = context.getRequiredTestClass().getAnnotation(PagesOf.class);
+        PagesOf pages = testClass.getAnnotation(PagesOf.class);
         if (pages != null) {
             builder.maxPerPage(pages.value());
         }
-        Https https = context.getRequiredTestClass().getAnnotation(Https.class);
+        Https https = testClass.getAnnotation(Https.class);
         if (https != null) {
             overTls(builder, https);
         }
-        paddle = builder.start();
-    };
+        return builder;
+    }
 
     private static void overTls(PaddleSimulator.Builder builder, Https https) {
         String password = System.getProperty("it.tls.password");
@@ -110,23 +111,9 @@ public abstract class SimulatedPaddleIT extends PortalLinksIT {
         }
     }
 
-    @AfterAll
-    static void stopPaddle() {
-        if (paddle != null) {
-            paddle.close();
-            paddle = null;
-        }
-    }
-
-    @BeforeEach
-    void forgetEarlierTests() {
-        paddle.reset();
-        paddle.customer(CUSTOMER);
-    }
-
     /** @return the class's simulator */
     protected static PaddleSimulator paddle() {
-        return paddle;
+        return PADDLE.simulator();
     }
 
     /**
@@ -159,8 +146,8 @@ public abstract class SimulatedPaddleIT extends PortalLinksIT {
      */
     protected static PortalLink issued(JsonObject answer, String key) {
         String link = answer.getString(key, "");
-        assertThat(link).as("%s in %s", key, answer).startsWith(paddle.origin() + "/cpl_");
-        Optional<PortalLink> opens = paddle.portalLink(link);
+        assertThat(link).as("%s in %s", key, answer).startsWith(paddle().origin() + "/cpl_");
+        Optional<PortalLink> opens = paddle().portalLink(link);
         assertThat(opens).as("a link the simulator issued: %s", link).isPresent();
         return opens.orElseThrow();
     }
@@ -184,7 +171,7 @@ public abstract class SimulatedPaddleIT extends PortalLinksIT {
     }
 
     private static List<RecordedRequest> received(Predicate<RecordedRequest> kind) {
-        return paddle.requests().stream().filter(kind).toList();
+        return paddle().requests().stream().filter(kind).toList();
     }
 
     /**

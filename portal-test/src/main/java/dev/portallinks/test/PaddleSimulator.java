@@ -1,11 +1,10 @@
 package dev.portallinks.test;
 
+import static dev.portallinks.test.Answer.error;
+import static dev.portallinks.test.Answer.forbidden;
+
 import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -18,8 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,7 +26,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -39,7 +35,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -94,8 +89,8 @@ public final class PaddleSimulator implements AutoCloseable {
     private static final String SUBSCRIPTION_ID = "^sub_[a-z\\d]{26}$";
     private static final String SESSIONS_PREFIX = "/customers/";
     private static final String SESSIONS_SUFFIX = "/portal-sessions";
-    private static final String ID_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
-    private static final String TOKEN_CHARACTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
+    static final String ID_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
+    static final String TOKEN_CHARACTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
     /** Random characters of a session's token; two more, per link, follow them. */
     private static final int TOKEN_KEY_LENGTH = 38;
     private static final int MAX_SUBSCRIPTIONS = 25;
@@ -103,7 +98,7 @@ public final class PaddleSimulator implements AutoCloseable {
     public static final int DEFAULT_REMEMBERED_LINKS = 10_000;
     /** Requests (and sessions) remembered for the assertions by default; older ones are forgotten. */
     public static final int DEFAULT_REMEMBERED_REQUESTS = 10_000;
-    /** Looked up once: {@code Json.createObjectBuilder()} and the like search the class path for a provider on every call. */
+    /** Looked up once: {@code Json.createReader()} and the like search the class path for a provider on every call. */
     private static final JsonProvider JSON = JsonProvider.provider();
 
     /** A session this simulator created. */
@@ -119,55 +114,6 @@ public final class PaddleSimulator implements AutoCloseable {
      * @param subscription the subscription's Paddle ID, or null for the overview
      */
     public record PortalLink(String customer, String action, String subscription) {
-    }
-
-    /**
-     * The links of one portal session. As Paddle's, they share one {@code /cpl_…} path and one token; here the token's
-     * last two characters number the link (scrambled by the session's mask), so that a link whose action or
-     * subscription was changed is told apart from the issued one. Link 0 is the overview; links {@code 2i+1} and
-     * {@code 2i+2} cancel and update the payment method of {@code subscriptions[i]}.
-     *
-     * @param key the token's random part, by which the simulator finds the session's links
-     */
-    private record IssuedLinks(String key, String customer, String path, int mask, List<String> subscriptions) {
-
-        int count() {
-            return 1 + 2 * subscriptions.size();
-        }
-
-        StringBuilder appendUrl(StringBuilder url, String origin, int link) {
-            url.append(origin).append(path);
-            if (link == 0) {
-                url.append("?action=overview");
-            } else {
-                url.append("?action=").append(action(link)).append("&subscription_id=").append(subscriptions.get((link - 1) / 2));
-            }
-            int code = link ^ mask;
-            return url.append("&token=pga_").append(key).append(TOKEN_CHARACTERS.charAt(code >>> 6 & 63)).append(TOKEN_CHARACTERS.charAt(code & 63));
-        }
-
-        private static String action(int link) {
-            return link % 2 == 1 ? "cancel_subscription" : "update_subscription_payment_method";
-        }
-
-        /** @return what the link with this token code opens, when it is this action on this subscription */
-        Optional<PortalLink> opens(int code, String action, String subscription) {
-            int link = code ^ mask;
-            if (link == 0) {
-                return "overview".equals(action) && subscription == null ? Optional.of(new PortalLink(customer, action, null)) : Optional.empty();
-            }
-            if (link >= count() || !action(link).equals(action) || !subscriptions.get((link - 1) / 2).equals(subscription)) {
-                return Optional.empty();
-            }
-            return Optional.of(new PortalLink(customer, action, subscription));
-        }
-    }
-
-    /** An answer to send. */
-    private record Answer(int status, String contentType, String body, Map<String, String> headers) {
-        static Answer json(int status, JsonObject body) {
-            return new Answer(status, "application/json", body.toString(), Map.of());
-        }
     }
 
     private final SimulatorServer server;
@@ -526,79 +472,8 @@ public final class PaddleSimulator implements AutoCloseable {
      * @throws IllegalArgumentException naming the field that is missing or wrong, e.g. {@code customers[0].subscriptions[1].status}
      */
     public PaddleSimulator seed(String json) {
-        JsonObject document;
-        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
-            document = reader.readObject();
-        } catch (JsonException | IllegalStateException notJson) {
-            throw new IllegalArgumentException("the seed is not a JSON object: " + notJson.getMessage(), notJson);
-        }
-        JsonArray list = field(document, "customers", JsonArray.class, "");
-        for (int c = 0; c < list.size(); c++) {
-            String at = "customers[" + c + "]";
-            JsonObject customer = element(list, c, at);
-            String customerId = field(customer, "id", JsonString.class, at).getString();
-            seeded(at + ".id", () -> customer(customerId));
-            JsonArray owned = customer.containsKey("subscriptions") ? field(customer, "subscriptions", JsonArray.class, at) : JsonValue.EMPTY_JSON_ARRAY;
-            for (int i = 0; i < owned.size(); i++) {
-                String path = at + ".subscriptions[" + i + "]";
-                JsonObject entry = element(owned, i, path);
-                SimulatedSubscription subscription = seeded(path + ".id",
-                        () -> subscription(customerId, field(entry, "id", JsonString.class, path).getString()));
-                if (entry.containsKey("status")) {
-                    seeded(path + ".status", () -> subscription.status(field(entry, "status", JsonString.class, path).getString()));
-                }
-                if (entry.containsKey("product")) {
-                    subscription.product(field(entry, "product", JsonString.class, path).getString());
-                }
-                if (entry.containsKey("price")) {
-                    JsonObject price = field(entry, "price", JsonObject.class, path);
-                    subscription.price(field(price, "name", JsonString.class, path + ".price").getString(),
-                            field(price, "unit_price_cents", JsonNumber.class, path + ".price").longValueExact(),
-                            field(price, "currency", JsonString.class, path + ".price").getString());
-                }
-                if (entry.containsKey("quantity")) {
-                    seeded(path + ".quantity", () -> subscription.quantity(field(entry, "quantity", JsonNumber.class, path).intValueExact()));
-                }
-                if (entry.containsKey("next_billed_at")) {
-                    subscription.nextBilledAt(entry.isNull("next_billed_at") ? null
-                            : seeded(path + ".next_billed_at", () -> Instant.parse(field(entry, "next_billed_at", JsonString.class, path).getString())));
-                }
-                if (entry.containsKey("scheduled_change") && !entry.isNull("scheduled_change")) {
-                    JsonObject change = field(entry, "scheduled_change", JsonObject.class, path);
-                    String changeAt = path + ".scheduled_change";
-                    seeded(changeAt, () -> subscription.scheduledChange(field(change, "action", JsonString.class, changeAt).getString(),
-                            Instant.parse(field(change, "effective_at", JsonString.class, changeAt).getString())));
-                }
-            }
-        }
+        JsonSeed.apply(this, json);
         return this;
-    }
-
-    private static <T extends JsonValue> T field(JsonObject object, String name, Class<T> type, String at) {
-        JsonValue value = object.get(name);
-        String path = at.isEmpty() ? name : at + "." + name;
-        if (value == null) {
-            throw new IllegalArgumentException("the seed has no " + path);
-        }
-        if (!type.isInstance(value)) {
-            throw new IllegalArgumentException("the seed's " + path + " is " + value.getValueType() + ", not " + type.getSimpleName());
-        }
-        return type.cast(value);
-    }
-
-    private static JsonObject element(JsonArray array, int index, String path) {
-        if (!(array.get(index) instanceof JsonObject object)) {
-            throw new IllegalArgumentException("the seed's " + path + " is not an object");
-        }
-        return object;
-    }
-
-    private static <T> T seeded(String path, Supplier<T> step) {
-        try {
-            return step.get();
-        } catch (IllegalArgumentException | DateTimeParseException wrong) {
-            throw new IllegalArgumentException("the seed's " + path + ": " + wrong.getMessage(), wrong);
-        }
     }
 
     /**
@@ -730,16 +605,11 @@ public final class PaddleSimulator implements AutoCloseable {
 
     /** Forgets every customer, subscription, missing permission, fault, request and issued link. */
     public void reset() {
+        clearFaultsAndRequests();
         subscriptions.clear();
         subscriptionOrder.clear();
         customers.clear();
         missingPermissions.clear();
-        nextFaults.clear();
-        always = null;
-        requests.clear();
-        requestCount.set(0);
-        sessions.clear();
-        sessionCount.set(0);
         issued.clear();
         issuedOrder.clear();
         issuedLinkCount.set(0);
@@ -927,7 +797,7 @@ public final class PaddleSimulator implements AutoCloseable {
         record(new RecordedRequest(exchange.method(), path, rawQuery == null ? "" : rawQuery, maskedHeaders(exchange.headers()), body,
                 clock.instant(), connection));
         if (isPortalPath(path) && "GET".equals(exchange.method())) {
-            send(exchange, portalPage(path, query(rawQuery)), null);
+            Answer.portalPage(issuedFor(path, query(rawQuery)).orElse(null)).send(exchange, null);
             return;
         }
         Fault fault = nextFaults.poll();
@@ -937,8 +807,8 @@ public final class PaddleSimulator implements AutoCloseable {
         if (fault != null && misbehave(exchange, fault)) {
             return;
         }
-        send(exchange, answer(exchange.method(), path, query(rawQuery), header(exchange, "Authorization"), header(exchange, "Paddle-Version"), body,
-                fault, exchange.base()), fault);
+        answer(exchange.method(), path, query(rawQuery), header(exchange, "Authorization"), header(exchange, "Paddle-Version"), body, fault,
+                exchange.base()).send(exchange, fault);
     }
 
     private void record(RecordedRequest request) {
@@ -977,13 +847,11 @@ public final class PaddleSimulator implements AutoCloseable {
                 return true;
             }
             case ERROR -> {
-                Map<String, String> headers = fault.status() == 429 ? Map.of("Retry-After", Long.toString(fault.duration().toSeconds())) : Map.of();
-                send(exchange, new Answer(fault.status(), "application/json", errorEnvelope(fault.status() >= 500 ? "api_error" : "request_error",
-                        fault.code(), "Simulated " + fault.code() + " (a fault the test asked for).", List.of()).toString(), headers), null);
+                Answer.faultError(fault).send(exchange, null);
                 return true;
             }
             case GARBAGE -> {
-                send(exchange, new Answer(200, "application/json", "{\"data\": [this is not json", Map.of()), null);
+                Answer.garbage().send(exchange, null);
                 return true;
             }
             case ANSWER -> {
@@ -994,8 +862,7 @@ public final class PaddleSimulator implements AutoCloseable {
                 return true;
             }
             case HTML_PAGE -> {
-                send(exchange, new Answer(fault.status(), "text/html", "<html><body><h1>" + fault.status() + " Bad Gateway</h1></body></html>", Map.of()),
-                        null);
+                Answer.htmlErrorPage(fault.status()).send(exchange, null);
                 return true;
             }
             default -> {
@@ -1011,18 +878,6 @@ public final class PaddleSimulator implements AutoCloseable {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static void send(SimulatorExchange exchange, Answer answer, Fault fault) throws IOException {
-        byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", answer.contentType() + "; charset=utf-8");
-        headers.putAll(answer.headers());
-        if (fault != null && fault.kind() == Fault.Kind.CLOSE_DURING_ANSWER && exchange instanceof SimulatorServer.Exchange own) {
-            own.respondCut(answer.status(), headers, bytes);
-            return;
-        }
-        exchange.respond(answer.status(), headers, bytes);
     }
 
     private Answer answer(String method, String path, Map<String, String> query, String authorization, String paddleVersion, String body, Fault fault, URI base) {
@@ -1105,36 +960,7 @@ public final class PaddleSimulator implements AutoCloseable {
             linked.add("sub_" + randomText(26, ID_CHARACTERS));
         }
         IssuedLinks links = issue(customer, linked);
-        // Written directly rather than through JSON-P builders: this is the answer a benchmark asks for thousands of
-        // times a second, and the simulator must not be its bottleneck. Every value but the origin is made here or an
-        // ID checked above ([a-z0-9] after its prefix), so only the origin, the host's, is escaped.
-        String origin = jsonEscaped(ownOrigin);
-        StringBuilder json = new StringBuilder(300 + 600 * linked.size()).append("{\"data\":{\"id\":\"cpls_").append(randomText(26, ID_CHARACTERS))
-                .append("\",\"customer_id\":\"").append(answeredCustomer).append("\",\"urls\":{\"general\":{\"overview\":\"");
-        links.appendUrl(json, change == Fault.Kind.FOREIGN_HOST_LINK ? "https://portal.invalid" : origin, 0).append("\"},\"subscriptions\":[");
-        for (int i = 0; i < linked.size(); i++) {
-            json.append(i == 0 ? "{\"id\":\"" : ",{\"id\":\"").append(linked.get(i)).append("\",\"cancel_subscription\":\"");
-            links.appendUrl(json, origin, 2 * i + 1).append("\",\"update_subscription_payment_method\":\"");
-            links.appendUrl(json, origin, 2 * i + 2).append("\"}");
-        }
-        json.append("]},\"created_at\":\"").append(clock.instant()).append("\"},\"meta\":{\"request_id\":\"").append(requestId()).append("\"}}");
-        return new Answer(201, "application/json", json.toString(), Map.of());
-    }
-
-    /** @return the text as the inside of a JSON string, escaped as JSON-P escapes it */
-    private static String jsonEscaped(String text) {
-        StringBuilder escaped = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"' || c == '\\') {
-                escaped.append('\\').append(c);
-            } else if (c < 0x20) {
-                escaped.append(String.format("\\u%04x", (int) c));
-            } else {
-                escaped.append(c);
-            }
-        }
-        return escaped.toString();
+        return Answer.sessionCreated(answeredCustomer, links, ownOrigin, change == Fault.Kind.FOREIGN_HOST_LINK, clock.instant());
     }
 
     private static List<String> subscriptionIds(String body) {
@@ -1175,20 +1001,6 @@ public final class PaddleSimulator implements AutoCloseable {
             }
         }
         return links;
-    }
-
-    private Answer portalPage(String path, Map<String, String> query) {
-        PortalLink link = issuedFor(path, query).orElse(null);
-        if (link == null) {
-            return new Answer(403, "text/html", "<!DOCTYPE html><html><head><title>Link refused</title></head><body>"
-                    + "<h1 id=\"refused\">This portal link was not issued by the simulator</h1></body></html>", Map.of());
-        }
-        return new Answer(200, "text/html", "<!DOCTYPE html><html><head><title>Simulated customer portal</title></head><body>"
-                + "<h1 id=\"portal\">Simulated Paddle customer portal</h1><dl>"
-                + "<dt>Customer</dt><dd id=\"customer\">" + link.customer() + "</dd>"
-                + "<dt>Action</dt><dd id=\"action\">" + link.action() + "</dd>"
-                + "<dt>Subscription</dt><dd id=\"subscription\">" + (link.subscription() == null ? "" : link.subscription()) + "</dd>"
-                + "</dl></body></html>", Map.of());
     }
 
     // ---------------------------------------------------------------------------------------- Subscriptions
@@ -1232,64 +1044,12 @@ public final class PaddleSimulator implements AutoCloseable {
         }
         int size = Math.min(perPage, maxPerPage);
         List<SimulatedSubscription> page = matching.subList(Math.min(start, matching.size()), Math.min(start + size, matching.size()));
-        JsonArrayBuilder data = JSON.createArrayBuilder();
-        page.forEach(subscription -> data.add(subscriptionJson(subscription)));
         String last = page.isEmpty() ? (after == null ? "" : after) : page.get(page.size() - 1).id();
         String next = base + "/subscriptions?" + (customer == null ? "" : "customer_id=" + customer + "&") + "after=" + last + "&per_page=" + size;
-        JsonObject pagination = JSON.createObjectBuilder().add("per_page", size).add("next", next)
-                .add("has_more", start + page.size() < matching.size()).add("estimated_total", matching.size()).build();
-        return Answer.json(200, JSON.createObjectBuilder().add("data", data).add("meta", meta().add("pagination", pagination)).build());
-    }
-
-    private JsonObject subscriptionJson(SimulatedSubscription subscription) {
-        JsonObjectBuilder money = JSON.createObjectBuilder().add("amount", Long.toString(subscription.unitPriceCents()))
-                .add("currency_code", subscription.currency());
-        String suffix = subscription.id().substring(4);
-        JsonObjectBuilder item = JSON.createObjectBuilder().add("status", "active").add("quantity", subscription.quantity()).add("recurring", true)
-                .add("price", JSON.createObjectBuilder().add("id", "pri_" + suffix).add("name", subscription.price())
-                        .add("description", subscription.price()).add("unit_price", money))
-                .add("product", JSON.createObjectBuilder().add("id", "pro_" + suffix).add("name", subscription.product()));
-        JsonObjectBuilder json = JSON.createObjectBuilder().add("id", subscription.id()).add("status", subscription.status())
-                .add("customer_id", subscription.customer()).add("currency_code", subscription.currency()).add("collection_mode", "automatic")
-                .add("created_at", "2024-10-25T06:53:58Z").add("items", JSON.createArrayBuilder().add(item));
-        if (subscription.nextBilledAt() == null) {
-            json.addNull("next_billed_at");
-        } else {
-            json.add("next_billed_at", subscription.nextBilledAt().toString());
-        }
-        if (subscription.scheduledAction() == null) {
-            json.addNull("scheduled_change");
-        } else {
-            json.add("scheduled_change", JSON.createObjectBuilder().add("action", subscription.scheduledAction())
-                    .add("effective_at", subscription.scheduledAt().toString()).addNull("resume_at"));
-        }
-        return json.build();
+        return Answer.subscriptionsPage(page, size, next, start + page.size() < matching.size(), matching.size());
     }
 
     // --------------------------------------------------------------------------------------------- Helpers
-
-    private Answer forbidden(String permission) {
-        return error(403, "forbidden", "You aren't permitted to perform this request. The API key needs the " + permission + " permission.", List.of());
-    }
-
-    private static Answer error(int status, String code, String detail, List<Map.Entry<String, String>> fieldErrors) {
-        return Answer.json(status, errorEnvelope("request_error", code, detail, fieldErrors));
-    }
-
-    private static JsonObject errorEnvelope(String type, String code, String detail, List<Map.Entry<String, String>> fieldErrors) {
-        JsonObjectBuilder error = JSON.createObjectBuilder().add("type", type).add("code", code).add("detail", detail)
-                .add("documentation_url", "https://developer.paddle.com/errors/shared/" + code);
-        if (!fieldErrors.isEmpty()) {
-            JsonArrayBuilder errors = JSON.createArrayBuilder();
-            fieldErrors.forEach(field -> errors.add(JSON.createObjectBuilder().add("field", field.getKey()).add("message", field.getValue())));
-            error.add("errors", errors);
-        }
-        return JSON.createObjectBuilder().add("error", error).add("meta", meta()).build();
-    }
-
-    private static JsonObjectBuilder meta() {
-        return JSON.createObjectBuilder().add("request_id", requestId());
-    }
 
     private static String originOf(URI base) {
         return base.getScheme() + "://" + base.getRawAuthority();
@@ -1326,19 +1086,13 @@ public final class PaddleSimulator implements AutoCloseable {
      * Random characters for IDs and tokens. {@link ThreadLocalRandom}, not {@code SecureRandom}: nobody guesses a test
      * simulator's tokens, and {@code SecureRandom} would cost more than the rest of an answer.
      */
-    private static String randomText(int length, String alphabet) {
+    static String randomText(int length, String alphabet) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         StringBuilder text = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
             text.append(alphabet.charAt(random.nextInt(alphabet.length())));
         }
         return text.toString();
-    }
-
-    /** @return a random (version 4) UUID, from {@link ThreadLocalRandom} as {@link #randomText} explains */
-    private static String requestId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return new UUID(random.nextLong() & ~0xF000L | 0x4000L, random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L).toString();
     }
 
     /** @return whether the text is the prefix and 26 of {@code [a-z0-9]}, as Paddle's IDs are; a loop, since it runs for every ID of every call */

@@ -1,7 +1,10 @@
 package dev.portallinks.test;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -17,8 +20,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * instance field, one per test. While it runs, the system properties {@code paddle.base-url}, {@code paddle.api-key}
  * and {@code paddle.portal.allowed-origins} name it (MicroProfile Config reads system properties, so a library started
  * in the test's JVM, for example with Weld SE, uses the simulator); they are restored afterwards. Before each test the
- * faults and recorded requests are cleared, the seeded customers and subscriptions stay. A test method or constructor
- * can take the simulator as a parameter.
+ * faults and recorded requests are cleared, the seeded customers and subscriptions stay; with
+ * {@link #resetBeforeEachKnowing} each test starts from a simulator that knows only the customers named there. A test
+ * method or constructor can take the simulator as a parameter.
  *
  * <pre>
  * &#64;RegisterExtension
@@ -31,12 +35,19 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }
  * </pre>
  * For a server under test (Arquillian, a server started by the build), pass {@link PaddleSimulator#configuration()} as
- * its system properties or {@link PaddleSimulator#serverEnv()} as its environment instead.
+ * its system properties or {@link PaddleSimulator#serverEnv()} as its environment instead; or, when the build gives the
+ * server a fixed port and key, start the simulator there, one per test class, each test on its own data:
+ * <pre>
+ * &#64;RegisterExtension
+ * static final PaddleSimulatorExtension PADDLE = new PaddleSimulatorExtension(
+ *         PaddleSimulator.builder().port(PADDLE_PORT).apiKey(API_KEY)).resetBeforeEachKnowing(CUSTOMER);
+ * </pre>
  */
 public final class PaddleSimulatorExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
-    private final PaddleSimulator.Builder builder;
+    private final Function<Class<?>, PaddleSimulator.Builder> builders;
     private final Map<String, String> previous = new HashMap<>();
+    private List<String> knownAfterReset;
     private PaddleSimulator simulator;
     private boolean perClass;
 
@@ -51,7 +62,31 @@ public final class PaddleSimulatorExtension implements BeforeAllCallback, AfterA
      * @param builder the builder; started by the extension
      */
     public PaddleSimulatorExtension(PaddleSimulator.Builder builder) {
-        this.builder = builder;
+        this(testClass -> builder);
+    }
+
+    /**
+     * A simulator configured for the test class that runs, for a base class whose subclasses differ in what they need
+     * of it (for example by an annotation the function reads).
+     *
+     * @param builders gives the builder for a test class; the extension starts what it returns
+     */
+    public PaddleSimulatorExtension(Function<Class<?>, PaddleSimulator.Builder> builders) {
+        this.builders = Objects.requireNonNull(builders, "builders");
+    }
+
+    /**
+     * Makes every test start from a simulator that knows these customers and nothing else: before each test it forgets
+     * everything ({@link PaddleSimulator#reset()}: customers, subscriptions, missing permissions, faults, recorded
+     * requests, issued links) and then knows these customers, without subscriptions. A test seeds what else it needs.
+     * Without it, only the faults and the recorded requests are forgotten between tests.
+     *
+     * @param customers the customers' Paddle IDs ({@code ctm_…}); none for an empty simulator
+     * @return this extension
+     */
+    public PaddleSimulatorExtension resetBeforeEachKnowing(String... customers) {
+        knownAfterReset = List.of(customers);
+        return this;
     }
 
     /** @return the running simulator */
@@ -65,15 +100,19 @@ public final class PaddleSimulatorExtension implements BeforeAllCallback, AfterA
     @Override
     public void beforeAll(ExtensionContext context) {
         perClass = true;
-        startSimulator();
+        startSimulator(context);
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
         if (simulator == null) {
-            startSimulator();
-        } else {
+            startSimulator(context);
+        }
+        if (knownAfterReset == null) {
             simulator.clearFaultsAndRequests();
+        } else {
+            simulator.reset();
+            knownAfterReset.forEach(simulator::customer);
         }
     }
 
@@ -99,8 +138,8 @@ public final class PaddleSimulatorExtension implements BeforeAllCallback, AfterA
         return simulator();
     }
 
-    private void startSimulator() {
-        simulator = builder.start();
+    private void startSimulator(ExtensionContext context) {
+        simulator = builders.apply(context.getRequiredTestClass()).start();
         simulator.configuration().forEach((property, value) -> previous.put(property, System.setProperty(property, value)));
     }
 

@@ -2,17 +2,13 @@ package dev.portallinks.demo.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portallinks.faces.it.Browser;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -21,7 +17,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The demo as README starts it (the portal-demo WAR, its server.xml, no configuration: the embedded Paddle
@@ -31,31 +26,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class DemoIT {
 
-    private static final String DEMO = DemoServer.URL;
-
     @RegisterExtension
-    static final Browser BROWSER = new Browser();
-
-    @BeforeEach
-    @AfterEach
-    void simulatorAnswersLikePaddle() {
-        DemoServer.simulatorMode("NORMAL");
-    }
-
-    private static HttpResponse<String> send(String method, String path) {
-        return DemoServer.send(method, path);
-    }
-
-    private static WebDriver open(String query) {
-        WebDriver browser = BROWSER.driver();
-        browser.get(DEMO + query);
-        waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("title")));
-        return browser;
-    }
-
-    private static WebDriverWait waitFor(WebDriver browser) {
-        return new WebDriverWait(browser, Duration.ofSeconds(15));
-    }
+    static final DemoServer DEMO = new DemoServer();
 
     private static List<WebElement> rows(WebDriver browser) {
         return browser.findElements(By.cssSelector("li.pl-billing__row"));
@@ -63,7 +35,7 @@ class DemoIT {
 
     @Test
     void billingPageListsAllSevenSubscriptions() throws IOException {
-        WebDriver browser = open("?lang=en");
+        WebDriver browser = DEMO.open("?lang=en");
         browser.manage().window().setSize(new Dimension(1100, 1250));
 
         assertThat(rows(browser)).hasSize(7);
@@ -73,29 +45,29 @@ class DemoIT {
         assertThat(browser.findElement(By.id("account:subscriptions:overview")).getText()).isEqualTo("Manage billing");
         assertThat(browser.getPageSource()).doesNotContain("token=", "pdl_sdbx_apikey_");
 
-        DemoServer.saveForReadme(BROWSER.screenshot("billing-page"), "billing-page.png");
+        DemoServer.saveForReadme(DEMO.screenshot("billing-page"), "billing-page.png");
     }
 
     @Test
     void cancelOnTheFifthSubscriptionOpensItInTheSimulatedPortal() {
-        WebDriver browser = open("?lang=en");
+        WebDriver browser = DEMO.open("?lang=en");
         String fifth = rows(browser).get(4).getAttribute("data-subscription");
 
         browser.findElement(By.id("account:subscriptions:4:cancel")).click();
 
-        waitFor(browser).until(ExpectedConditions.textToBe(By.id("portal-title"), "Cancel subscription"));
+        DemoServer.waitFor(browser).until(ExpectedConditions.textToBe(By.id("portal-title"), "Cancel subscription"));
         assertThat(browser.findElement(By.id("portal-subscription")).getText()).isEqualTo(fifth);
         assertThat(browser.findElement(By.id("portal-action")).getText()).isEqualTo("cancel_subscription");
         assertThat(browser.findElement(By.id("portal-customer")).getText()).startsWith("ctm_");
         browser.findElement(By.id("back")).click();
-        waitFor(browser).until(ExpectedConditions.textToBe(By.id("title"), "Billing"));
+        DemoServer.waitFor(browser).until(ExpectedConditions.textToBe(By.id("title"), "Billing"));
     }
 
     @Test
     void simulatorServerErrorsBecomeAFriendlyMessage() {
         DemoServer.simulatorMode("SERVER_ERROR");
 
-        WebDriver browser = open("?lang=en");
+        WebDriver browser = DEMO.open("?lang=en");
 
         assertThat(browser.findElement(By.id("problem")).getText()).contains("temporarily unavailable");
         assertThat(rows(browser)).isEmpty();
@@ -104,16 +76,16 @@ class DemoIT {
 
     @Test
     void germanPage() {
-        WebDriver browser = open("?lang=de");
+        WebDriver browser = DEMO.open("?lang=de");
 
         assertThat(browser.findElement(By.id("title")).getText()).isEqualTo("Abrechnung");
         assertThat(browser.findElement(By.id("account:subscriptions:0:cancel")).getText()).isEqualTo("Abonnement kündigen");
-        open("?lang=en");
+        DEMO.open("?lang=en");
     }
 
     @Test
     void narrowScreenNeedsNoHorizontalScrolling() {
-        WebDriver browser = open("?lang=en");
+        WebDriver browser = DEMO.open("?lang=en");
         browser.manage().window().setSize(new Dimension(375, 800));
 
         Object overflow = ((JavascriptExecutor) browser).executeScript(
@@ -125,10 +97,10 @@ class DemoIT {
 
     @Test
     void healthAndMetricsAnswer() {
-        HttpResponse<String> ready = send("GET", "health/ready");
-        HttpResponse<String> live = send("GET", "health/live");
-        open("?lang=en");
-        HttpResponse<String> metrics = send("GET", "metrics");
+        HttpResponse<String> ready = DemoServer.send("GET", "health/ready");
+        HttpResponse<String> live = DemoServer.send("GET", "health/live");
+        DEMO.open("?lang=en");
+        HttpResponse<String> metrics = DemoServer.send("GET", "metrics");
 
         assertThat(ready.statusCode()).isEqualTo(200);
         assertThat(json(ready.body()).getString("status")).isEqualTo("UP");

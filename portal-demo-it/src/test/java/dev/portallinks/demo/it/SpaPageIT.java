@@ -2,11 +2,8 @@ package dev.portallinks.demo.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portallinks.faces.it.Browser;
 import java.io.IOException;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -24,25 +21,17 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 class SpaPageIT {
 
-    private static final String PAGE = DemoServer.URL + "spa.html";
+    private static final String PAGE = "spa.html";
     private static final By ROWS = By.cssSelector("li.spa-subscriptions__row");
     /** The simulator's seventh subscription, canceled: listed, but neither offered nor manageable. */
     private static final String CANCELED = "sub_01jdemosubscription0000007";
 
     @RegisterExtension
-    static final Browser BROWSER = new Browser();
-
-    @BeforeEach
-    @AfterEach
-    void simulatorAnswersLikePaddle() {
-        DemoServer.simulatorMode("NORMAL");
-    }
+    static final DemoServer DEMO = new DemoServer();
 
     /** Opens the page and waits until the script has rendered the subscriptions. */
     private static WebDriver openPage() {
-        WebDriver browser = BROWSER.open(PAGE);
-        Browser.waitFor(browser).until(ExpectedConditions.numberOfElementsToBe(ROWS, 7));
-        return browser;
+        return DEMO.open(PAGE, ExpectedConditions.numberOfElementsToBe(ROWS, 7));
     }
 
     private static List<WebElement> rows(WebDriver browser) {
@@ -51,7 +40,7 @@ class SpaPageIT {
 
     @Test
     void listsTheSubscriptionsWithTheirButtons() throws IOException {
-        WebDriver browser = BROWSER.driver();
+        WebDriver browser = DEMO.driver();
         browser.manage().window().setSize(new Dimension(1100, 1250));
         openPage();
 
@@ -64,7 +53,7 @@ class SpaPageIT {
         assertThat(browser.findElement(By.id("problem")).isDisplayed()).isFalse();
         assertThat(browser.getPageSource()).doesNotContain("token=", "pdl_sdbx_apikey_", "cpl_");
 
-        DemoServer.saveForReadme(BROWSER.screenshot("spa"), "spa.png");
+        DemoServer.saveForReadme(DEMO.screenshot("spa"), "spa.png");
         browser.manage().window().setSize(new Dimension(1280, 1024));
     }
 
@@ -75,7 +64,7 @@ class SpaPageIT {
 
         browser.findElement(By.id("cancel-" + fifth)).click();
 
-        Browser.waitFor(browser).until(ExpectedConditions.textToBe(By.id("portal-title"), "Cancel subscription"));
+        DemoServer.waitFor(browser).until(ExpectedConditions.textToBe(By.id("portal-title"), "Cancel subscription"));
         assertThat(browser.findElement(By.id("portal-subscription")).getText()).isEqualTo(fifth);
         assertThat(browser.findElement(By.id("portal-action")).getText()).isEqualTo("cancel_subscription");
         assertThat(browser.findElement(By.id("portal-customer")).getText()).startsWith("ctm_");
@@ -87,7 +76,7 @@ class SpaPageIT {
 
         browser.findElement(By.id("overview")).click();
 
-        Browser.waitFor(browser).until(ExpectedConditions.textToBe(By.id("portal-title"), "Your billing overview"));
+        DemoServer.waitFor(browser).until(ExpectedConditions.textToBe(By.id("portal-title"), "Your billing overview"));
         assertThat(browser.findElement(By.id("portal-subscription")).getText()).isEqualTo("none (overview)");
     }
 
@@ -99,11 +88,11 @@ class SpaPageIT {
 
         browser.findElement(By.id("update-payment-method-" + first)).click();
 
-        WebElement problem = Browser.waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("problem")));
+        WebElement problem = DemoServer.waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("problem")));
         assertThat(problem.getAttribute("role")).isEqualTo("alert");
         assertThat(problem.getText()).contains("Billing provider unavailable", "cannot be reached right now");
-        assertThat(browser.getCurrentUrl()).isEqualTo(PAGE);
-        Browser.waitFor(browser).until(ExpectedConditions.elementToBeClickable(By.id("update-payment-method-" + first)));
+        assertThat(browser.getCurrentUrl()).isEqualTo(DemoServer.URL + PAGE);
+        DemoServer.waitFor(browser).until(ExpectedConditions.elementToBeClickable(By.id("update-payment-method-" + first)));
         assertThat(browser.getPageSource()).doesNotContain("Exception", "at dev.portallinks");
     }
 
@@ -121,13 +110,13 @@ class SpaPageIT {
 
     @Test
     void theFacesPageLinksHereAndBack() {
-        WebDriver browser = BROWSER.open(DemoServer.URL + "?lang=en");
+        WebDriver browser = DEMO.open("?lang=en");
 
         browser.findElement(By.id("other-way")).click();
-        Browser.waitFor(browser).until(ExpectedConditions.numberOfElementsToBe(ROWS, 7));
+        DemoServer.waitFor(browser).until(ExpectedConditions.numberOfElementsToBe(ROWS, 7));
         browser.findElement(By.id("other-way")).click();
 
-        Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("account:subscriptions:overview")));
+        DemoServer.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("account:subscriptions:overview")));
         assertThat(browser.findElement(By.id("title")).getText()).isEqualTo("Billing");
     }
 }

@@ -37,7 +37,7 @@ class ConfiguredEndpointIT extends EndpointIT {
 
         assertThat(answer.statusCode()).isEqualTo(303);
         assertProtective(answer);
-        assertThat(PADDLE.portalLink(answer.headers().firstValue("Location").orElseThrow()))
+        assertThat(paddle().portalLink(answer.headers().firstValue("Location").orElseThrow()))
                 .hasValue(new PortalLink(CUSTOMER, "cancel_subscription", subscription(0)));
         assertThat(auditEvents(1)).singleElement().asString().contains("PortalLinkIssued[", "entryPoint=ENDPOINT");
     }
@@ -45,7 +45,7 @@ class ConfiguredEndpointIT extends EndpointIT {
     @Test
     void theDefaultPathIsNotTheEndpoint() {
         signIn(CUSTOMER);
-        PADDLE.clearFaultsAndRequests();
+        paddle().clearFaultsAndRequests();
 
         assertNoEndpointAt("portal/overview");
     }
@@ -55,7 +55,7 @@ class ConfiguredEndpointIT extends EndpointIT {
         String customer = "ctm_01hv8x29kz0t586xy6zn1a6201";
         signIn(customer);
         clearAudit();
-        PADDLE.always(Fault.serverError(503));
+        paddle().always(Fault.serverError(503));
 
         HttpResponse<String> redirected = postFromOwnPage(PATH + "/overview");
         HttpResponse<String> asJson = postFromOwnPage(PATH + "/overview", "Accept", "application/json");
@@ -75,7 +75,7 @@ class ConfiguredEndpointIT extends EndpointIT {
         String customer = "ctm_01hv8x29kz0t586xy6zn1a6202";
         signIn(customer);
         clearAudit();
-        PADDLE.withoutPermission(PaddleSimulator.PORTAL_SESSION_WRITE);
+        paddle().withoutPermission(PaddleSimulator.PORTAL_SESSION_WRITE);
 
         assertProblem(postFromOwnPage(PATH + "/overview"), 502, "paddle-refused");
         assertThat(auditEvents(1)).singleElement().asString().contains("PortalLinkRefused[", "reason=PADDLE_REFUSED");
@@ -88,7 +88,7 @@ class ConfiguredEndpointIT extends EndpointIT {
         for (int i = 0; i < LIMIT; i++) {
             assertThat(postFromOwnPage(PATH + "/overview").statusCode()).isEqualTo(303);
         }
-        PADDLE.clearFaultsAndRequests();
+        paddle().clearFaultsAndRequests();
         clearAudit();
 
         HttpResponse<String> answer = postFromOwnPage(PATH + "/overview");
@@ -97,7 +97,7 @@ class ConfiguredEndpointIT extends EndpointIT {
         long retryAfter = Long.parseLong(answer.headers().firstValue("Retry-After").orElseThrow());
         assertThat(retryAfter).isBetween(1L, 60L);
         assertThat(answer.body()).contains("\"retryAfter\":" + retryAfter);
-        assertThat(PADDLE.requests()).isEmpty();
+        assertThat(paddle().requests()).isEmpty();
         assertThat(auditEvents(1)).singleElement().asString().contains("PortalLinkRefused[", "customer=" + customer, "reason=CUSTOMER_LIMIT");
     }
 }

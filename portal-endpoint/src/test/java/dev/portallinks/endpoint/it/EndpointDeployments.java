@@ -2,14 +2,13 @@ package dev.portallinks.endpoint.it;
 
 import dev.portallinks.endpoint.it.app.SessionCustomerResolver;
 import dev.portallinks.endpoint.it.app.TestResource;
+import dev.portallinks.it.ComponentWarConfig;
 import dev.portallinks.it.probe.AuditProbe;
+import dev.portallinks.it.probe.AuditResource;
 import java.io.File;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
@@ -38,7 +37,7 @@ final class EndpointDeployments {
      * @return the archive
      */
     static WebArchive war(String name, Map<String, String> changes) {
-        return library(name, changes).addClasses(SessionCustomerResolver.class, AuditProbe.class, TestResource.class,
+        return library(name, changes).addClasses(SessionCustomerResolver.class, AuditProbe.class, AuditResource.class, TestResource.class,
                 TestResource.TestApplication.class);
     }
 
@@ -54,19 +53,9 @@ final class EndpointDeployments {
     }
 
     private static WebArchive library(String name, Map<String, String> changes) {
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("paddle.api-key", API_KEY);
-        config.put("paddle.portal.allowed-origins", "https://customer-portal.paddle.com," + PADDLE_ORIGIN);
-        config.put("dev.portallinks.impl.PaddleGateway/CircuitBreaker/requestVolumeThreshold", "1000");
-        // These tests are about the endpoint, not timeouts: on a loaded 2-core machine a cold simulator must not time out.
-        config.put("dev.portallinks.impl.PaddleGateway/Timeout/value", "10000");
-        config.put("paddle.http.read-timeout-ms", "10000");
-        config.put("paddle.portal.links-per-customer-per-minute", "0");
-        config.putAll(changes);
-        String properties = config.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue() + "\n").collect(Collectors.joining());
         WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
-                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
-                .addAsResource(new StringAsset(properties), "META-INF/microprofile-config.properties");
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
+        ComponentWarConfig.addTo(war, API_KEY, PADDLE_ORIGIN, changes);
         for (String jar : System.getProperty("it.library.jars").split(",")) {
             war.addAsLibrary(new File(jar));
         }

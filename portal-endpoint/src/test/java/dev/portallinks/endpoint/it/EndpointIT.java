@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.portallinks.it.TestServer;
 import dev.portallinks.test.PaddleSimulator;
+import dev.portallinks.test.PaddleSimulatorExtension;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -21,10 +22,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Base of the endpoint's integration tests: the test WAR on the test server chosen by the build (Arquillian, client mode),
@@ -38,7 +39,9 @@ abstract class EndpointIT {
     static final String CUSTOMER = "ctm_01gysfvfy7vqhpzkq8rjmrq7an";
 
     /** Paddle, one simulator per test class; before each test it forgets everything and knows {@link #CUSTOMER} only. */
-    static PaddleSimulator PADDLE;
+    @RegisterExtension
+    static final PaddleSimulatorExtension PADDLE = new PaddleSimulatorExtension(
+            PaddleSimulator.builder().port(EndpointDeployments.PADDLE_PORT).apiKey(EndpointDeployments.API_KEY)).resetBeforeEachKnowing(CUSTOMER);
 
     private static final Pattern TOKEN = Pattern.compile("token=([^&\"]+)");
 
@@ -49,25 +52,19 @@ abstract class EndpointIT {
     HttpClient browser;
 
     @BeforeAll
-    static void startPaddle() {
-        PADDLE = PaddleSimulator.builder().port(EndpointDeployments.PADDLE_PORT).apiKey(EndpointDeployments.API_KEY).start();
+    static void paddleIsWhereTheDeploymentsLookForIt() {
         // The deployments were built before it started: they must name the very origin it hands out links on.
-        assertThat(PADDLE.origin()).isEqualTo(EndpointDeployments.PADDLE_ORIGIN);
-    }
-
-    @AfterAll
-    static void stopPaddle() {
-        if (PADDLE != null) {
-            PADDLE.close();
-            PADDLE = null;
-        }
+        assertThat(paddle().origin()).isEqualTo(EndpointDeployments.PADDLE_ORIGIN);
     }
 
     @BeforeEach
-    void freshBrowserAndPaddle() {
-        PADDLE.reset();
-        PADDLE.customer(CUSTOMER);
+    void freshBrowser() {
         browser = newBrowser();
+    }
+
+    /** @return the class's Paddle simulator */
+    static PaddleSimulator paddle() {
+        return PADDLE.simulator();
     }
 
     /** @return a browser of its own: its own cookies, so its own HTTP session, nobody signed in */
@@ -105,10 +102,10 @@ abstract class EndpointIT {
      * @param subscriptions the subscriptions the user may manage
      */
     void signIn(String customer, String... subscriptions) {
-        PADDLE.customer(customer);
+        paddle().customer(customer);
         StringBuilder query = new StringBuilder("customer=").append(customer);
         for (String id : subscriptions) {
-            PADDLE.subscription(customer, id);
+            paddle().subscription(customer, id);
             query.append("&subscription=").append(URLEncoder.encode(id, StandardCharsets.UTF_8));
         }
         HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(base() + "test-api/sign-in?" + query)).POST(HttpRequest.BodyPublishers.noBody()));
@@ -221,7 +218,7 @@ abstract class EndpointIT {
         assertThat(post.statusCode()).isIn(404, 405);
         assertThat(post.headers().firstValue("Location")).isEmpty();
         assertThat(post.body()).doesNotContain("portallinks.dev/problems", "\"url\"");
-        assertThat(PADDLE.requests()).isEmpty();
+        assertThat(paddle().requests()).isEmpty();
     }
 
     /**

@@ -50,15 +50,15 @@ class RedirectEndpointIT extends EndpointIT {
 
     /** Asserts a link answer opens this page for {@link #CUSTOMER}: Paddle issued it, and was asked for exactly one session with these subscriptions. */
     private static void assertOpens(String link, String action, String subscription) {
-        assertThat(link).startsWith(PADDLE.origin() + "/cpl_");
-        assertThat(PADDLE.portalLink(link)).hasValue(new PortalLink(CUSTOMER, action, subscription));
+        assertThat(link).startsWith(paddle().origin() + "/cpl_");
+        assertThat(paddle().portalLink(link)).hasValue(new PortalLink(CUSTOMER, action, subscription));
         String[] subscriptions = subscription == null ? new String[0] : new String[] {subscription};
-        assertThat(PADDLE.portalSessionsCreated(CUSTOMER, subscriptions)).isEqualTo(1);
-        assertThat(PADDLE.requests()).filteredOn(RecordedRequest::isPortalSession).hasSize(1);
+        assertThat(paddle().portalSessionsCreated(CUSTOMER, subscriptions)).isEqualTo(1);
+        assertThat(paddle().requests()).filteredOn(RecordedRequest::isPortalSession).hasSize(1);
     }
 
     private static void assertNoCallToPaddle() {
-        assertThat(PADDLE.requests()).isEmpty();
+        assertThat(paddle().requests()).isEmpty();
     }
 
     // ------------------------------------------------------------------------------------------------------ Links
@@ -144,7 +144,7 @@ class RedirectEndpointIT extends EndpointIT {
 
     @Test
     void aSubscriptionOfSomeoneElseIsForbiddenWithoutAskingPaddle() {
-        PADDLE.subscription(CUSTOMER, subscription(2));   // the customer's at Paddle, but not one this user may manage
+        paddle().subscription(CUSTOMER, subscription(2));   // the customer's at Paddle, but not one this user may manage
 
         HttpResponse<String> answer = postFromOwnPage("portal/subscriptions/" + subscription(2) + "/cancel");
 
@@ -236,7 +236,7 @@ class RedirectEndpointIT extends EndpointIT {
 
     @Test
     void paddleRefusingTheKeyIsABadGatewayProblem() {
-        PADDLE.withoutPermission(PaddleSimulator.PORTAL_SESSION_WRITE);
+        paddle().withoutPermission(PaddleSimulator.PORTAL_SESSION_WRITE);
 
         HttpResponse<String> answer = postFromOwnPage("portal/overview");
 
@@ -246,7 +246,7 @@ class RedirectEndpointIT extends EndpointIT {
 
     @Test
     void paddleUnavailableIsAServiceUnavailableProblem() {
-        PADDLE.always(Fault.serverError(503));
+        paddle().always(Fault.serverError(503));
 
         HttpResponse<String> answer = postFromOwnPage("portal/subscriptions/" + subscription(0) + "/cancel", "Accept", "application/json");
 
@@ -257,7 +257,7 @@ class RedirectEndpointIT extends EndpointIT {
 
     @Test
     void aLinkOnAForeignHostIsABadGatewayProblemAndNothingIsHandedOut() {
-        PADDLE.always(Fault.linkOnForeignHost());
+        paddle().always(Fault.linkOnForeignHost());
 
         HttpResponse<String> answer = postFromOwnPage("portal/overview");
 
@@ -267,7 +267,7 @@ class RedirectEndpointIT extends EndpointIT {
 
     @Test
     void paddlesRateLimitIsAProblemWithRetryAfter() {
-        PADDLE.nextCalls(1, Fault.rateLimited(Duration.ofSeconds(3)));
+        paddle().nextCalls(1, Fault.rateLimited(Duration.ofSeconds(3)));
         try {
             HttpResponse<String> answer = postFromOwnPage("portal/overview", "Accept", "application/json");
 
@@ -287,7 +287,7 @@ class RedirectEndpointIT extends EndpointIT {
     @Test
     void failuresLeaveNoSecretInTheServerLog() {
         TestServer.LogMark log = TestServer.logMark();
-        PADDLE.nextCalls(1, Fault.linkOnForeignHost());
+        paddle().nextCalls(1, Fault.linkOnForeignHost());
 
         assertProblem(postFromOwnPage("portal/overview"), 502, "unexpected-answer");
         assertProblem(postFromOwnPage("portal/subscriptions/sub_not-an-id/cancel"), 403, "not-permitted");

@@ -10,7 +10,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Observes the audit events, synchronously and asynchronously, as an application would: in the probe WAR (the
- * service's events) and, through the test-jar, in the Faces test WARs (the components' events).
+ * service's events) and, through the test-jar, in the Faces and endpoint test WARs (the components' and the endpoint's
+ * events), which read them through {@link AuditResource}.
  */
 @ApplicationScoped
 public class AuditProbe {

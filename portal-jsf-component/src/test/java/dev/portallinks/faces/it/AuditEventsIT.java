@@ -33,7 +33,7 @@ class AuditEventsIT extends FacesIT {
     @BeforeEach
     void twoSubscriptionsAndNoEventsYet() {
         subscriptions(List.of(subscription(0), subscription(1)));
-        state("audit/clear", "");
+        post("api/audit/clear");
     }
 
     private HttpResponse<String> click(String value) {
@@ -42,9 +42,9 @@ class AuditEventsIT extends FacesIT {
 
     /** Waits for the asynchronous observer too, then returns every event line. */
     private List<String> events(int perObserver) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> getPage("api/state/audit").body().lines().filter(line -> line.startsWith("async ")).count(),
+        await().atMost(Duration.ofSeconds(10)).until(() -> getPage("api/audit").body().lines().filter(line -> line.startsWith("async ")).count(),
                 count -> count >= perObserver);
-        List<String> lines = getPage("api/state/audit").body().lines().toList();
+        List<String> lines = getPage("api/audit").body().lines().toList();
         assertThat(lines).hasSize(2 * perObserver).noneMatch(line -> line.contains("pga_") || line.contains("token") || line.contains("http"));
         return lines;
     }
@@ -71,7 +71,7 @@ class AuditEventsIT extends FacesIT {
 
     @Test
     void theFallbackUrlHandedOutForAnUnavailablePaddleIsIssuedAsFallback() {
-        PADDLE.always(Fault.serverError(503));
+        paddle().always(Fault.serverError(503));
 
         HttpResponse<String> answer = click("overview");
 
@@ -82,7 +82,7 @@ class AuditEventsIT extends FacesIT {
 
     @Test
     void aCallPaddleRefusesFiresOneRefusalWithTheReason() {
-        PADDLE.withoutPermission(PaddleSimulator.PORTAL_SESSION_WRITE);
+        paddle().withoutPermission(PaddleSimulator.PORTAL_SESSION_WRITE);
 
         HttpResponse<String> answer = click("overview");
 

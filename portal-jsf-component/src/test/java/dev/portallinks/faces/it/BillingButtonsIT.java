@@ -79,7 +79,7 @@ class BillingButtonsIT extends FacesIT {
         assertThat(browser.findElement(By.id("form:billing:overview")).getText()).isEqualTo("Manage billing");
         assertThat(browser.findElements(By.cssSelector("#form\\:billing li"))).hasSize(1);
         assertThat(browser.getPageSource()).doesNotContain("token=", "pga_", FacesDeployments.API_KEY);
-        assertThat(PADDLE.apiCalls()).isEmpty();
+        assertThat(paddle().apiCalls()).isEmpty();
     }
 
     @Test
@@ -92,7 +92,7 @@ class BillingButtonsIT extends FacesIT {
         assertThat(browser.findElements(By.cssSelector("button.pl-button--cancel"))).hasSize(25);
         assertThat(browser.findElement(By.id("form:billing:24:cancel")).getAttribute("aria-label")).endsWith(subscription(24));
         assertThat(browser.getPageSource()).doesNotContain("token=");
-        assertThat(PADDLE.apiCalls()).isEmpty();
+        assertThat(paddle().apiCalls()).isEmpty();
     }
 
     @Test
@@ -162,7 +162,7 @@ class BillingButtonsIT extends FacesIT {
 
     @Test
     void paddleDownKeepsThePageWithAMessage() {
-        PADDLE.always(Fault.serverError(503));
+        paddle().always(Fault.serverError(503));
 
         WebDriver browser = open("billing.xhtml");
         browser.findElement(By.id("form:billing:0:cancel")).click();
@@ -174,7 +174,7 @@ class BillingButtonsIT extends FacesIT {
 
     @Test
     void paddleDownWithAjaxShowsTheMessageAndFreesTheButtons() {
-        PADDLE.always(Fault.serverError(503));
+        paddle().always(Fault.serverError(503));
 
         WebDriver browser = open("billing-ajax.xhtml");
         browser.findElement(By.id("form:billing:1:cancel")).click();
@@ -185,7 +185,7 @@ class BillingButtonsIT extends FacesIT {
 
     @Test
     void paddleRefusingShowsTheRefusedMessage() {
-        PADDLE.always(Fault.publishedExample(PaddleExample.NOT_FOUND));
+        paddle().always(Fault.publishedExample(PaddleExample.NOT_FOUND));
 
         WebDriver browser = open("billing.xhtml");
         browser.findElement(By.id("form:billing:overview")).click();
@@ -196,7 +196,7 @@ class BillingButtonsIT extends FacesIT {
 
     @Test
     void fallbackIsUsedWhenPaddleIsDown() {
-        PADDLE.always(Fault.serverError(503));
+        paddle().always(Fault.serverError(503));
 
         WebDriver browser = open("billing-fallback.xhtml");
         browser.findElement(By.id("form:billing:0:cancel")).click();
@@ -213,12 +213,12 @@ class BillingButtonsIT extends FacesIT {
         browser.findElement(By.id("form:billing:1:cancel")).click();
 
         assertThat(messages(browser)).contains("no longer available");
-        assertThat(PADDLE.apiCalls()).isEmpty();
+        assertThat(paddle().apiCalls()).isEmpty();
     }
 
     @Test
     void doubleClickSendsOneRequest() {
-        PADDLE.always(Fault.slow(Duration.ofMillis(1500)));
+        paddle().always(Fault.slow(Duration.ofMillis(1500)));
 
         WebDriver browser = open("billing-ajax.xhtml");
         ((JavascriptExecutor) browser).executeScript("var b = document.getElementById('form:billing:0:cancel'); b.click(); b.click();");
@@ -230,7 +230,7 @@ class BillingButtonsIT extends FacesIT {
 
     @Test
     void doubleClickWithFullPostSendsOneRequest() {
-        PADDLE.always(Fault.slow(Duration.ofMillis(1500)));
+        paddle().always(Fault.slow(Duration.ofMillis(1500)));
 
         WebDriver browser = open("billing.xhtml");
         // The second click in a later task: two clicks in one task are coalesced by the browser into one submission,
@@ -255,7 +255,7 @@ class BillingButtonsIT extends FacesIT {
         });
         assertThat(note).contains("reload the page");
         assertThat(browser.findElement(By.id("form:billing")).getAttribute("aria-busy")).isNotEqualTo("true");
-        assertThat(PADDLE.apiCalls()).isEmpty();
+        assertThat(paddle().apiCalls()).isEmpty();
     }
 
     @Test

@@ -85,7 +85,7 @@ class ClientBehaviorsIT extends FacesIT {
 
         waitFor(browser).until(ExpectedConditions.attributeToBe(By.id("form:billing"), "aria-busy", "false"));
         assertThat(browser.findElements(By.id("portal"))).isEmpty();
-        assertThat(PADDLE.apiCalls()).isEmpty();
+        assertThat(paddle().apiCalls()).isEmpty();
     }
 
     @Test

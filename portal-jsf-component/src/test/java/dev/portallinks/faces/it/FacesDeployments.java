@@ -1,17 +1,16 @@
 package dev.portallinks.faces.it;
 
 import dev.portallinks.faces.it.app.Account;
+import dev.portallinks.it.ComponentWarConfig;
 import dev.portallinks.it.probe.AuditProbe;
+import dev.portallinks.it.probe.AuditResource;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
@@ -65,32 +64,14 @@ final class FacesDeployments {
      * @return the archive
      */
     static WebArchive war(String name, String webXml, Map<String, String> changes, String... pages) {
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("paddle.api-key", API_KEY);
-        config.put("paddle.portal.allowed-origins", "https://customer-portal.paddle.com," + PADDLE_ORIGIN);
-        config.put("dev.portallinks.impl.PaddleGateway/CircuitBreaker/requestVolumeThreshold", "1000");
-        // These tests are about the component, not timeouts (PortalSessionIT covers those): on a loaded 2-core machine,
-        // a cold simulator must not turn into a timeout.
-        config.put("dev.portallinks.impl.PaddleGateway/Timeout/value", "10000");
-        config.put("paddle.http.read-timeout-ms", "10000");
-        // Tests click many times a minute for one customer; ReplayedClicksIT tests the limit.
-        config.put("paddle.portal.links-per-customer-per-minute", "0");
-        changes.forEach((key, value) -> {
-            if (value.isEmpty()) {
-                config.remove(key);
-            } else {
-                config.put(key, value);
-            }
-        });
-        String properties = config.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue() + "\n").collect(Collectors.joining());
         WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addPackage(Account.class.getPackage())
-                .addClass(AuditProbe.class)
+                .addClasses(AuditProbe.class, AuditResource.class)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
                 .addAsWebInfResource(page(webXml), "web.xml")
                 .addAsWebInfResource(page("faces-config.xml"), "faces-config.xml")
-                .addAsWebInfResource(page("test.taglib.xml"), "test.taglib.xml")
-                .addAsResource(new StringAsset(properties), "META-INF/microprofile-config.properties");
+                .addAsWebInfResource(page("test.taglib.xml"), "test.taglib.xml");
+        ComponentWarConfig.addTo(war, API_KEY, PADDLE_ORIGIN, changes);
         war.addAsWebResource(page("fallback.xhtml"), "fallback.xhtml");
         for (String page : pages) {
             war.addAsWebResource(page(page), page);

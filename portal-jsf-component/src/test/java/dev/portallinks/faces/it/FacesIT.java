@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.portallinks.faces.it.app.Account;
 import dev.portallinks.it.TestServer;
 import dev.portallinks.test.PaddleSimulator;
+import dev.portallinks.test.PaddleSimulatorExtension;
 import dev.portallinks.test.RecordedRequest;
 import dev.portallinks.test.SimulatedSubscription;
 import jakarta.json.Json;
@@ -26,10 +27,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Base of the component's integration tests: the test WAR on the test server chosen by the build (Arquillian, client mode),
@@ -46,7 +46,9 @@ abstract class FacesIT {
      * Paddle, one simulator per test class (started before the first test calls the server, closed after the last);
      * before each test it forgets everything and knows {@link #CUSTOMER} only.
      */
-    static PaddleSimulator PADDLE;
+    @RegisterExtension
+    static final PaddleSimulatorExtension PADDLE = new PaddleSimulatorExtension(
+            PaddleSimulator.builder().port(FacesDeployments.PADDLE_PORT).apiKey(FacesDeployments.API_KEY)).resetBeforeEachKnowing(CUSTOMER);
 
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -54,24 +56,14 @@ abstract class FacesIT {
     URL deploymentUrl;
 
     @BeforeAll
-    static void startPaddle() {
-        PADDLE = PaddleSimulator.builder().port(FacesDeployments.PADDLE_PORT).apiKey(FacesDeployments.API_KEY).start();
+    static void paddleIsWhereTheDeploymentsLookForIt() {
         // The deployments were built before it started: they must name the very origin it hands out links on.
-        assertThat(PADDLE.origin()).isEqualTo(FacesDeployments.PADDLE_ORIGIN);
+        assertThat(paddle().origin()).isEqualTo(FacesDeployments.PADDLE_ORIGIN);
     }
 
-    @AfterAll
-    static void stopPaddle() {
-        if (PADDLE != null) {
-            PADDLE.close();
-            PADDLE = null;
-        }
-    }
-
-    @BeforeEach
-    void paddleKnowsTheCustomerOnly() {
-        PADDLE.reset();
-        PADDLE.customer(CUSTOMER);
+    /** @return the class's Paddle simulator */
+    static PaddleSimulator paddle() {
+        return PADDLE.simulator();
     }
 
     /**
@@ -103,7 +95,7 @@ abstract class FacesIT {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Location")).isEmpty();
         assertThat(response.body()).contains("no longer available").doesNotContain("token=");
-        assertThat(PADDLE.apiCalls()).isEmpty();
+        assertThat(paddle().apiCalls()).isEmpty();
     }
 
     /**
@@ -114,7 +106,7 @@ abstract class FacesIT {
     static void assertNeverReachedPaddle(HttpResponse<String> response) {
         assertThat(response.statusCode()).isNotEqualTo(303);
         assertThat(response.headers().firstValue("Location")).isEmpty();
-        assertThat(PADDLE.apiCalls()).isEmpty();
+        assertThat(paddle().apiCalls()).isEmpty();
     }
 
     /**
@@ -124,7 +116,7 @@ abstract class FacesIT {
      * @return the requests, oldest first
      */
     static List<RecordedRequest> portalSessionRequests(String customer) {
-        return PADDLE.requests().stream().filter(RecordedRequest::isPortalSession)
+        return paddle().requests().stream().filter(RecordedRequest::isPortalSession)
                 .filter(request -> request.path().equals("/customers/" + customer + "/portal-sessions")).toList();
     }
 
@@ -140,7 +132,7 @@ abstract class FacesIT {
     static void assertPortalSessions(int times, String customer, String... subscriptions) {
         JsonObject expected = Json.createObjectBuilder().add("subscription_ids", Json.createArrayBuilder(List.of(subscriptions))).build();
         assertThat(portalSessionRequests(customer)).hasSize(times).allSatisfy(request -> assertThat(json(request.body())).isEqualTo(expected));
-        assertThat(PADDLE.portalSessionsCreated(customer, subscriptions)).isEqualTo(times);
+        assertThat(paddle().portalSessionsCreated(customer, subscriptions)).isEqualTo(times);
     }
 
     private static JsonObject json(String body) {
@@ -158,9 +150,9 @@ abstract class FacesIT {
      * @param subscription the subscription, or null for the overview
      */
     static void assertOpensPortal(String link, String action, String subscription) {
-        assertThat(link).matches(Pattern.quote(PADDLE.origin()) + "/cpl_[a-z0-9]{26}\\?action=" + action
+        assertThat(link).matches(Pattern.quote(paddle().origin()) + "/cpl_[a-z0-9]{26}\\?action=" + action
                 + (subscription == null ? "" : "&subscription_id=" + subscription) + "&token=[A-Za-z0-9_-]+");
-        assertThat(PADDLE.portalLink(link)).hasValue(new PaddleSimulator.PortalLink(CUSTOMER, action, subscription));
+        assertThat(paddle().portalLink(link)).hasValue(new PaddleSimulator.PortalLink(CUSTOMER, action, subscription));
     }
 
     /**
@@ -187,7 +179,7 @@ abstract class FacesIT {
      * @param subscriptions the subscriptions
      */
     void subscriptions(List<String> subscriptions) {
-        subscriptions.forEach(id -> PADDLE.subscription(CUSTOMER, id));
+        subscriptions.forEach(id -> paddle().subscription(CUSTOMER, id));
         state("subscriptions", subscriptions.stream().map(s -> "subscription=" + s).collect(Collectors.joining("&")));
     }
 
@@ -200,7 +192,7 @@ abstract class FacesIT {
      * @param cancelsAt when a scheduled cancellation takes effect, or null for none
      */
     void status(String subscription, String status, String cancelsAt) {
-        SimulatedSubscription atPaddle = PADDLE.subscription(CUSTOMER, subscription).status(status);
+        SimulatedSubscription atPaddle = paddle().subscription(CUSTOMER, subscription).status(status);
         if (cancelsAt != null) {
             atPaddle.scheduledChange("cancel", Instant.parse(cancelsAt));
         }
@@ -213,7 +205,7 @@ abstract class FacesIT {
      * @param subscription the subscription
      */
     void removeSubscription(String subscription) {
-        PADDLE.subscription(CUSTOMER, subscription).status("canceled");
+        paddle().subscription(CUSTOMER, subscription).status("canceled");
         state("remove", "subscription=" + URLEncoder.encode(subscription, StandardCharsets.UTF_8));
     }
 
@@ -224,11 +216,20 @@ abstract class FacesIT {
      * @param query the query string, possibly empty
      */
     void state(String path, String query) {
+        post("api/state/" + path + "?" + query);
+    }
+
+    /**
+     * POSTs nothing to the test application, which must answer 204.
+     *
+     * @param path the path and query below the deployment, e.g. {@code api/audit/clear}
+     */
+    void post(String path) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "api/state/" + path + "?" + query))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base() + path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 204) {
-                throw new AssertionError("state " + path + " answered " + response.statusCode());
+                throw new AssertionError(path + " answered " + response.statusCode());
             }
         } catch (IOException e) {
             throw new AssertionError(e);

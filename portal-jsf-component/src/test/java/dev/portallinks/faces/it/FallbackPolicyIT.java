@@ -39,7 +39,7 @@ class FallbackPolicyIT extends FacesIT {
 
     @Test
     void withoutTheAttributeTheConfiguredUrlStandsInWhenPaddleIsDown() {
-        PADDLE.always(Fault.serverError(503));
+        paddle().always(Fault.serverError(503));
 
         HttpResponse<String> answer = clickOverview("billing.xhtml");
 
@@ -49,7 +49,7 @@ class FallbackPolicyIT extends FacesIT {
 
     @Test
     void theAttributeTakesPrecedenceOverTheConfiguredUrl() {
-        PADDLE.always(Fault.serverError(503));
+        paddle().always(Fault.serverError(503));
 
         HttpResponse<String> answer = clickOverview("billing-fallback.xhtml");
 
@@ -60,7 +60,7 @@ class FallbackPolicyIT extends FacesIT {
     @Test
     void aRefusedRequestKeepsThePageWithItsMessageDespiteBothFallbacks() {
         // Paddle's 403 forbidden: the key lacks the permission to create portal sessions.
-        PADDLE.withoutPermission(PaddleSimulator.PORTAL_SESSION_WRITE);
+        paddle().withoutPermission(PaddleSimulator.PORTAL_SESSION_WRITE);
 
         HttpResponse<String> answer = clickOverview("billing-fallback.xhtml");
 

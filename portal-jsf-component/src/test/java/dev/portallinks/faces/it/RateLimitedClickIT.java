@@ -31,7 +31,7 @@ class RateLimitedClickIT extends FacesIT {
     void messageNamesTheWaitAndTheWindowHoldsBackTheNextClick() {
         subscriptions(List.of(subscription(0)));
         // Paddle's own published 429, byte for byte, with its Retry-After.
-        PADDLE.always(Fault.publishedExample(PaddleExample.TOO_MANY_REQUESTS));
+        paddle().always(Fault.publishedExample(PaddleExample.TOO_MANY_REQUESTS));
         int retryAfter = Integer.parseInt(PaddleExample.TOO_MANY_REQUESTS.headers().get("Retry-After"));
         FormPost page = new FormPost(URI.create(base() + "billing.xhtml")).load();
 
@@ -43,6 +43,6 @@ class RateLimitedClickIT extends FacesIT {
         assertThat(wait.find()).as("rate-limit message in %s", first.body()).isTrue();
         assertThat(Integer.parseInt(wait.group(1))).isBetween(retryAfter - 10, retryAfter);
         assertThat(second.body()).containsPattern(WAIT);
-        assertThat(PADDLE.apiCalls()).hasSize(1);
+        assertThat(paddle().apiCalls()).hasSize(1);
     }
 }

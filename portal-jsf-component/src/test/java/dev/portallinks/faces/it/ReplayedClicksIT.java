@@ -52,7 +52,7 @@ class ReplayedClicksIT extends FacesIT {
 
     @Test
     void atMostTheLimitReachesPaddleAndTheRestAreToldHowLongToWait() {
-        PADDLE.customer(FAST_CUSTOMER);
+        paddle().customer(FAST_CUSTOMER);
 
         List<HttpResponse<String>> answers = replayOverviewClick(this, FAST_CUSTOMER, REPLAYS);
 
@@ -69,7 +69,7 @@ class ReplayedClicksIT extends FacesIT {
 
     @Test
     void anotherCustomersClickIsServedWhileOneIsRefused() {
-        PADDLE.customer(FAST_CUSTOMER_2).customer(OTHER_CUSTOMER);
+        paddle().customer(FAST_CUSTOMER_2).customer(OTHER_CUSTOMER);
         FormPost otherCustomersPage = new FormPost(URI.create(base() + "billing.xhtml")).signedInAs(OTHER_CUSTOMER).load();
         List<HttpResponse<String>> replayed = replayOverviewClick(this, FAST_CUSTOMER_2, DEFAULT_LIMIT + 5);
 

@@ -3,12 +3,9 @@ package dev.portallinks.endpoint.it.app;
 import dev.portallinks.api.CustomerId;
 import dev.portallinks.api.SubscriptionId;
 import dev.portallinks.endpoint.PortalCustomer;
-import dev.portallinks.it.probe.AuditProbe;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.ApplicationPath;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -17,13 +14,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
-/** What the tests need of the test application besides the endpoint: a login, and the audit events it observed. */
+/** What the tests need of the test application besides the endpoint: a login (the audit events: portal-impl's AuditResource). */
 @Path("")
 @RequestScoped
 public class TestResource {
-
-    @Inject
-    AuditProbe audit;
 
     /** The test application's JAX-RS application, away from the endpoint's path. */
     @ApplicationPath("test-api")
@@ -44,29 +38,6 @@ public class TestResource {
             @QueryParam("subscription") List<String> subscriptions) {
         PortalCustomer signedIn = PortalCustomer.of(CustomerId.of(customer), subscriptions.stream().map(SubscriptionId::of).toList());
         request.getSession(true).setAttribute(SessionCustomerResolver.SIGNED_IN, signedIn);
-        return Response.noContent().build();
-    }
-
-    /**
-     * The audit events observed since the last clear.
-     *
-     * @return one event per line
-     */
-    @GET
-    @Path("audit")
-    public String audit() {
-        return String.join("\n", audit.events());
-    }
-
-    /**
-     * Forgets the audit events observed so far.
-     *
-     * @return 204
-     */
-    @POST
-    @Path("audit/clear")
-    public Response clearAudit() {
-        audit.clear();
         return Response.noContent().build();
     }
 }

@@ -1,7 +1,6 @@
 package dev.portallinks.faces.it.app;
 
 import dev.portallinks.api.SubscriptionStatus;
-import dev.portallinks.it.probe.AuditProbe;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ApplicationPath;
@@ -23,9 +22,6 @@ public class StateResource {
 
     @Inject
     Account account;
-
-    @Inject
-    AuditProbe audit;
 
     /** The test application's JAX-RS application. */
     @ApplicationPath("api")
@@ -97,28 +93,5 @@ public class StateResource {
     @Path("listener-calls")
     public String listenerCalls() {
         return Integer.toString(account.listenerCalls());
-    }
-
-    /**
-     * The audit events observed since the last clear.
-     *
-     * @return one event per line
-     */
-    @GET
-    @Path("audit")
-    public String audit() {
-        return String.join("\n", audit.events());
-    }
-
-    /**
-     * Forgets the audit events observed so far.
-     *
-     * @return 204
-     */
-    @POST
-    @Path("audit/clear")
-    public Response clearAudit() {
-        audit.clear();
-        return Response.noContent().build();
     }
 }
