@@ -70,6 +70,9 @@ public class DefaultPortalLinkService implements PortalLinkService {
     @Inject
     AuditEvents auditEvents;
 
+    @Inject
+    PortalTelemetry telemetry;
+
     private final SubscriptionMapper subscriptionMapper = new SubscriptionMapper();
     private volatile PortalSessionMapper sessionMapper;
 
@@ -187,8 +190,10 @@ public class DefaultPortalLinkService implements PortalLinkService {
         }
     }
 
+    /** One logical call, all its attempts, is one trace: started here, ended with what the caller sees. */
     private <T> T invokeUnderFaultTolerance(PaddleOperation operation, Function<PaddleCall, T> work) {
-        PaddleCall call = new PaddleCall(operation);
+        PaddleCall call = new PaddleCall(operation, telemetry.startCall(operation));
+        RuntimeException seenByCaller = null;
         try {
             T result = work.apply(call);
             circuit.recordSuccess(operation);
@@ -196,12 +201,16 @@ public class DefaultPortalLinkService implements PortalLinkService {
         } catch (RuntimeException thrown) {
             PortalLinkException failure = PaddleFailures.ofCall(operation, thrown, call.attempts());
             if (failure == null) {
+                seenByCaller = thrown;
                 throw thrown;
             }
+            seenByCaller = failure;
             if (thrown instanceof CircuitBreakerOpenException) {
                 circuit.recordOpen(operation);
             }
             throw logged(call, levelOf(thrown, failure), failure);
+        } finally {
+            telemetry.endCall(call, seenByCaller);
         }
     }
 

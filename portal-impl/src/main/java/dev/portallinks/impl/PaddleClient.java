@@ -3,6 +3,7 @@ package dev.portallinks.impl;
 import dev.portallinks.api.PortalConfigurationException;
 import dev.portallinks.impl.paddle.PaddleApi;
 import dev.portallinks.impl.paddle.PaddleHeaders;
+import dev.portallinks.impl.telemetry.AnswerStatus;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -25,6 +26,9 @@ public class PaddleClient {
     @Inject
     PortalLinksConfig config;
 
+    @Inject
+    PortalTelemetry telemetry;
+
     private volatile PaddleApi api;
     private PaddleTransport transport;
 
@@ -46,6 +50,10 @@ public class PaddleClient {
                     .baseUri(settings.baseUrl())
                     .followRedirects(false)
                     .register(new PaddleHeaders(settings.apiKey(), USER_AGENT));
+            if (telemetry.tracesOn()) {
+                // The span of a call that succeeded reports the status too; without spans nothing is added to the call path.
+                builder.register(new AnswerStatus());
+            }
             // Timeouts, TLS, proxy; and each request sent once by the HTTP client: @Retry on PaddleGateway is the only retry.
             transport = PaddleTransport.apply(builder, settings);
             api = builder.build(PaddleApi.class);
@@ -81,7 +89,8 @@ public class PaddleClient {
         }
     }
 
-    private static String version() {
+    /** @return the library's version, from the jar's manifest; {@code dev} when run from classes */
+    static String version() {
         String version = PaddleClient.class.getPackage().getImplementationVersion();
         return version == null ? "dev" : version;
     }

@@ -10,6 +10,7 @@ import dev.portallinks.impl.paddle.CreatePortalSessionBody;
 import dev.portallinks.impl.paddle.PaddleHttpError;
 import dev.portallinks.impl.paddle.PortalSessionEnvelope;
 import dev.portallinks.impl.paddle.SubscriptionListEnvelope;
+import dev.portallinks.impl.telemetry.PaddleCallOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
@@ -104,19 +105,27 @@ public class PaddleGateway {
         try {
             T answer = request.get();
             // Any 2xx: the error mapper turned everything else into PaddleHttpError.
-            LOG.fine(() -> "Paddle " + operation.description() + ": succeeded, request ID " + requestIdOf.apply(answer) + ", "
+            String requestId = requestIdOf.apply(answer);
+            call.trace().answered(attempt, requestId);
+            LOG.fine(() -> "Paddle " + operation.description() + ": succeeded, request ID " + requestId + ", "
                     + millisSince(started) + " ms, attempt " + attempt);
             return answer;
         } catch (PaddleHttpError error) {
             PortalLinkException translated = PaddleFailures.ofHttpError(operation, error, attempt, rateLimitWindow);
+            traced(call, attempt, error.status(), error.requestId(), translated);
             log(operation, attempt, started, "HTTP " + error.status(), error.requestId(), translated);
             throw PaddleFailures.forRetry(translated);
         } catch (ProcessingException failure) {
             PortalLinkException translated = PaddleFailures.ofNoAnswer(operation, failure, attempt);
+            traced(call, attempt, 0, null, translated);
             log(operation, attempt, started, translated instanceof UnexpectedPaddleResponseException ? "unreadable answer" : "no answer",
                     null, translated);
             throw PaddleFailures.forRetry(translated);
         }
+    }
+
+    private static void traced(PaddleCall call, int attempt, int status, String requestId, PortalLinkException failure) {
+        call.trace().failed(attempt, status, requestId, PaddleCallOutcome.of(failure), PaddleFailures.isRetryable(failure));
     }
 
     private void log(PaddleOperation operation, int attempt, long started, String outcome, String requestId, PortalLinkException failure) {
