@@ -2,13 +2,19 @@ package dev.portallinks.impl;
 
 import dev.portallinks.api.CustomerId;
 import dev.portallinks.api.CustomerLinkLimitException;
+import dev.portallinks.impl.cluster.ClusterSharing;
+import dev.portallinks.impl.cluster.CustomerLinks;
+import dev.portallinks.impl.cluster.LinkDecision;
+import dev.portallinks.impl.cluster.SharedState;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,27 +31,49 @@ import java.util.logging.Logger;
 public class CustomerLinkLimiter {
 
     /** The window the limit counts in. */
-    static final Duration WINDOW = Duration.ofMinutes(1);
+    static final Duration WINDOW = CustomerLinks.WINDOW;
 
     private static final Logger LOG = Logger.getLogger(CustomerLinkLimiter.class.getName());
     private static final long WINDOW_MILLIS = WINDOW.toMillis();
 
     private final Clock clock;
+    private final Supplier<SharedState> shared;
     private final ConcurrentMap<CustomerId, RecentLinks> recent = new ConcurrentHashMap<>();
     private final AtomicLong nextSweep = new AtomicLong();
 
-    /** Uses the system clock. */
-    public CustomerLinkLimiter() {
+    /** For CDI proxies. */
+    protected CustomerLinkLimiter() {
         this(Clock.systemUTC());
     }
 
     /**
-     * Uses the given clock (tests).
+     * Creates the bean: the system clock, the shared state if the cluster is configured.
+     *
+     * @param cluster where the state lives
+     */
+    @Inject
+    public CustomerLinkLimiter(ClusterSharing cluster) {
+        this(Clock.systemUTC(), cluster::state);
+    }
+
+    /**
+     * Uses the given clock, per instance (tests).
      *
      * @param clock the clock
      */
     public CustomerLinkLimiter(Clock clock) {
+        this(clock, () -> null);
+    }
+
+    /**
+     * Uses the given clock and shared state (tests).
+     *
+     * @param clock the clock
+     * @param shared returns the shared state, or null for per instance
+     */
+    public CustomerLinkLimiter(Clock clock, Supplier<SharedState> shared) {
         this.clock = clock;
+        this.shared = shared;
     }
 
     /**
@@ -61,6 +89,19 @@ public class CustomerLinkLimiter {
         }
         long now = clock.millis();
         sweepIfDue(now);
+        SharedState state = shared.get();
+        LinkDecision decision = state == null ? null : state.call(store -> store.acquire(customer.value(), limitPerMinute, now), () -> null);
+        if (decision != null) {
+            if (!decision.allowed()) {
+                throw refused(customer, limitPerMinute, new Refusal(decision.allowedAtMillis(), decision.firstRefusal()), now);
+            }
+            recent.compute(customer, (id, links) -> {
+                RecentLinks current = links == null || links.capacity() != limitPerMinute ? new RecentLinks(limitPerMinute) : links;
+                current.record(now);
+                return current;
+            });
+            return;
+        }
         Refusal[] refusal = new Refusal[1];
         // compute() runs atomically per customer: two clicks at once cannot both take the last place.
         recent.compute(customer, (id, links) -> {
@@ -69,13 +110,18 @@ public class CustomerLinkLimiter {
             return current;
         });
         if (refusal[0] != null) {
-            Instant retryAt = Instant.ofEpochMilli(refusal[0].allowedAtMillis());
-            Duration retryAfter = Duration.ofMillis(Math.max(0, refusal[0].allowedAtMillis() - now));
-            CustomerLinkLimitException refused = new CustomerLinkLimitException(customer, limitPerMinute, retryAfter, retryAt);
-            LOG.log(refusal[0].first() ? Level.WARNING : Level.FINE, () -> refused.getMessage()
-                    + (refusal[0].first() ? ". Further refusals for this customer are logged at FINE until a link is allowed again" : ""));
-            throw refused;
+            throw refused(customer, limitPerMinute, refusal[0], now);
         }
+    }
+
+    /** The exception for a refused link, logged: WARNING for the first refusal since the customer's last allowed link, else FINE. */
+    private static CustomerLinkLimitException refused(CustomerId customer, int limitPerMinute, Refusal refusal, long now) {
+        Instant retryAt = Instant.ofEpochMilli(refusal.allowedAtMillis());
+        Duration retryAfter = Duration.ofMillis(Math.max(0, refusal.allowedAtMillis() - now));
+        CustomerLinkLimitException refused = new CustomerLinkLimitException(customer, limitPerMinute, retryAfter, retryAt);
+        LOG.log(refusal.first() ? Level.WARNING : Level.FINE, () -> refused.getMessage()
+                + (refusal.first() ? ". Further refusals for this customer are logged at FINE until a link is allowed again" : ""));
+        return refused;
     }
 
     /** Forgets customers with no link in the last minute; at most once a minute, by one caller. */
@@ -128,6 +174,16 @@ public class CustomerLinkLimiter {
             next = (next + 1) % times.length;
             refusalLogged = false;
             return null;
+        }
+
+        /** Remembers a link the shared state allowed: whatever the count here, the cluster's count decided. */
+        void record(long now) {
+            if (count < times.length) {
+                count++;
+            }
+            times[next] = now;
+            next = (next + 1) % times.length;
+            refusalLogged = false;
         }
 
         boolean idleSince(long cutoff) {

@@ -2,58 +2,123 @@ package dev.portallinks.impl;
 
 import dev.portallinks.api.PaddleOperation;
 import dev.portallinks.api.PaddleRateLimitedException;
+import dev.portallinks.impl.cluster.ClusterSharing;
+import dev.portallinks.impl.cluster.SharedState;
+import dev.portallinks.impl.cluster.SharedWindow;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
  * Remembers the {@code Retry-After} window of Paddle's last 429 for the configured API key. While it is open,
  * {@link #checkClosed(PaddleOperation)} refuses every call before a request is sent: Paddle extends a block
  * when it is hammered.
+ *
+ * <p>In a cluster ({@code paddle.cluster.cache-name}) the window is also stored in the shared state, as the receiving
+ * instance saw it: received at (its clock) plus Paddle's {@code Retry-After}. Another instance does not trust that
+ * clock blindly: it keeps the window open until the earlier of {@code receivedAt + retryAfter + }{@link #SKEW_TOLERANCE}
+ * and the time it first saw the window plus {@code retryAfter}. A writer's clock ahead of the reader's therefore
+ * lengthens the wait by at most the time it took the reader to see the window; a writer's clock behind by up to the
+ * tolerance does not shorten it. The instance's own window is always kept too: when the shared state cannot be
+ * reached, each instance still honours the 429s it received itself.
  */
 @ApplicationScoped
 public class RateLimitWindow {
 
+    /** How far the clocks of a cluster's instances may differ before another instance's window ends early here. */
+    public static final Duration SKEW_TOLERANCE = Duration.ofSeconds(2);
+
     private static final Logger LOG = Logger.getLogger(RateLimitWindow.class.getName());
+    private static final long SKEW_TOLERANCE_MILLIS = SKEW_TOLERANCE.toMillis();
 
     private final Clock clock;
+    private final Supplier<SharedState> shared;
     private final AtomicReference<Window> window = new AtomicReference<>();
+    /** The shared window last read, with when this instance first saw it. */
+    private final AtomicReference<Seen> lastShared = new AtomicReference<>();
 
     private record Window(Instant until, Duration retryAfter, String requestId) {
     }
 
-    /** Uses the system clock. */
-    public RateLimitWindow() {
+    private record Seen(SharedWindow window, long firstSeenMillis) {
+
+        /** The end of the window on this instance's clock. */
+        long untilMillis() {
+            return Math.min(window.endMillis() + SKEW_TOLERANCE_MILLIS, firstSeenMillis + window.retryAfterMillis());
+        }
+    }
+
+    /** For CDI proxies. */
+    protected RateLimitWindow() {
         this(Clock.systemUTC());
     }
 
     /**
-     * Uses the given clock (tests).
+     * Creates the bean: the system clock, the shared state if the cluster is configured.
+     *
+     * @param cluster where the state lives
+     */
+    @Inject
+    public RateLimitWindow(ClusterSharing cluster) {
+        this(Clock.systemUTC(), cluster::state);
+    }
+
+    /**
+     * Uses the given clock, per instance (tests).
      *
      * @param clock the clock
      */
     public RateLimitWindow(Clock clock) {
-        this.clock = clock;
+        this(clock, () -> null);
     }
 
     /**
-     * Fails fast while a window is open.
+     * Uses the given clock and shared state (tests).
+     *
+     * @param clock the clock
+     * @param shared returns the shared state, or null for per instance
+     */
+    public RateLimitWindow(Clock clock, Supplier<SharedState> shared) {
+        this.clock = clock;
+        this.shared = shared;
+    }
+
+    /**
+     * Fails fast while a window is open: this instance's, or in a cluster one another instance received.
      *
      * @param operation the call about to be made
      * @throws PaddleRateLimitedException with {@code answeredByPaddle == false} while the window is open
      */
     public void checkClosed(PaddleOperation operation) {
         Window open = window.get();
-        if (open != null && clock.instant().isBefore(open.until())) {
+        Instant now = clock.instant();
+        if (open != null && now.isBefore(open.until())) {
             throw new PaddleRateLimitedException(operation, open.retryAfter(), open.until(), false, open.requestId());
+        }
+        SharedState state = shared.get();
+        if (state == null) {
+            return;
+        }
+        SharedWindow stored = state.call(store -> store.window(state.windowKey()), () -> null);
+        if (stored == null) {
+            return;
+        }
+        long nowMillis = now.toEpochMilli();
+        Seen seen = lastShared.updateAndGet(previous -> previous != null && previous.window().equals(stored) ? previous : new Seen(stored, nowMillis));
+        if (nowMillis < seen.untilMillis()) {
+            throw new PaddleRateLimitedException(operation, Duration.ofMillis(stored.retryAfterMillis()), Instant.ofEpochMilli(seen.untilMillis()),
+                    false, stored.requestId());
         }
     }
 
     /**
-     * Opens (or extends) the window after a 429 and returns the exception for the call that got it.
+     * Opens (or extends) the window after a 429 and returns the exception for the call that got it. In a cluster the
+     * window is shared, unless a longer one is already there.
      *
      * @param operation the call that got the 429
      * @param retryAfterHeader Paddle's {@code Retry-After}, may be null
@@ -62,20 +127,43 @@ public class RateLimitWindow {
      */
     public PaddleRateLimitedException open(PaddleOperation operation, String retryAfterHeader, String requestId) {
         Duration retryAfter = RetryAfter.parse(retryAfterHeader, clock);
-        Window opened = new Window(clock.instant().plus(retryAfter), retryAfter, requestId);
+        Instant now = clock.instant();
+        Window opened = new Window(now.plus(retryAfter), retryAfter, requestId);
         Window current = window.accumulateAndGet(opened, (previous, next) -> previous != null && previous.until().isAfter(next.until()) ? previous : next);
-        LOG.warning(() -> "Paddle rate limit (HTTP 429) on " + operation.description() + ": no calls to Paddle until " + current.until()
+        Instant until = current.until();
+        SharedState state = shared.get();
+        if (state != null) {
+            SharedWindow received = new SharedWindow(now.toEpochMilli(), retryAfter.toMillis(), requestId);
+            SharedWindow kept = state.call(store -> store.extendWindow(state.windowKey(), received), () -> null);
+            if (kept != null) {
+                // This instance saw the window now; its own is exact (its clock wrote it).
+                Seen seen = new Seen(kept, kept.equals(received) ? received.receivedAtMillis() : now.toEpochMilli());
+                lastShared.set(seen);
+                until = later(until, Instant.ofEpochMilli(seen.untilMillis()));
+            }
+        }
+        Instant end = until;
+        LOG.warning(() -> "Paddle rate limit (HTTP 429) on " + operation.description() + ": no calls to Paddle until " + end
                 + " (Retry-After " + retryAfter.toSeconds() + " s), request ID " + requestId);
-        return new PaddleRateLimitedException(operation, current.retryAfter(), current.until(), true, requestId);
+        return new PaddleRateLimitedException(operation, current.retryAfter(), end, true, requestId);
     }
 
     /**
-     * Tells whether the window is open now (for health checks).
+     * Tells whether the window is open now (for health checks): this instance's, or the shared one as last read. Only
+     * memory is read.
      *
      * @return the end of the open window, or null when calls may go to Paddle
      */
     public Instant openUntil() {
+        Instant now = clock.instant();
         Window open = window.get();
-        return open != null && clock.instant().isBefore(open.until()) ? open.until() : null;
+        Instant local = open != null && now.isBefore(open.until()) ? open.until() : null;
+        Seen seen = lastShared.get();
+        Instant fromShared = seen != null && now.toEpochMilli() < seen.untilMillis() ? Instant.ofEpochMilli(seen.untilMillis()) : null;
+        return local == null ? fromShared : fromShared == null ? local : later(local, fromShared);
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 }

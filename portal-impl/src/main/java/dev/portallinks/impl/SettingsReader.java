@@ -2,6 +2,7 @@ package dev.portallinks.impl;
 
 import dev.portallinks.api.PortalConfigurationException;
 import dev.portallinks.api.Secrets;
+import dev.portallinks.impl.cluster.ClusterSettings;
 import dev.portallinks.impl.paddle.PaddleApi;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -61,6 +62,20 @@ public final class SettingsReader {
     /** How many portal links one customer may ask for within any minute, 0 (no limit) to 10000; default 20. */
     public static final String LINKS_PER_CUSTOMER_PER_MINUTE = "paddle.portal.links-per-customer-per-minute";
 
+    /**
+     * Prefix of the two JCache caches the cluster shares the rate-limit state in ({@code <name>.retry-after},
+     * {@code <name>.customer-links}); unset: the state is per instance.
+     */
+    public static final String CLUSTER_CACHE_NAME = "paddle.cluster.cache-name";
+    /** Class name of the JCache {@code CachingProvider}; unset: the only one on the class path. */
+    public static final String CLUSTER_CACHE_PROVIDER = "paddle.cluster.cache-provider";
+    /** URI of the JCache {@code CacheManager} (provider-specific, e.g. a Hazelcast configuration file); unset: the provider's default. */
+    public static final String CLUSTER_CACHE_URI = "paddle.cluster.cache-uri";
+    /** The longest a click waits for one operation on the shared state, in milliseconds (1 to 10000, default 100). */
+    public static final String CLUSTER_TIMEOUT = "paddle.cluster.timeout-ms";
+    /** After a failed operation, how long the local state is used before the cache is tried again, in milliseconds (100 to 600000, default 5000). */
+    public static final String CLUSTER_RETRY_INTERVAL = "paddle.cluster.retry-interval-ms";
+
     /** The standard MicroProfile Rest Client keys of the client to Paddle start with this ({@code configKey} + {@code /mp-rest/}). */
     public static final String REST_CLIENT_PREFIX = PaddleApi.CONFIG_KEY + "/mp-rest/";
     /** Trust store for Paddle's certificate (or a TLS-inspecting proxy's): {@code file:…}, {@code classpath:…} or a path. */
@@ -100,6 +115,12 @@ public final class SettingsReader {
     private static final Pattern KEY_CHARACTERS = Pattern.compile("^[A-Za-z0-9_\\-.]+$");
     /** Paddle's API keys: the environment's prefix, a 26-character ID, {@code _}, the secret. */
     private static final Pattern PADDLE_KEY_SHAPE = Pattern.compile("^pdl_(sdbx|live)_apikey_[0-9a-z]{26}_[A-Za-z0-9_\\-]+$");
+    static final int MAX_CLUSTER_TIMEOUT_MILLIS = 10_000;
+    static final int MIN_CLUSTER_RETRY_INTERVAL_MILLIS = 100;
+    static final int MAX_CLUSTER_RETRY_INTERVAL_MILLIS = 600_000;
+    private static final Pattern CACHE_NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$");
+    private static final String JCACHE_CLASS = "javax.cache.Caching";
+    private static final String JCACHE_PROVIDER_CLASS = "javax.cache.spi.CachingProvider";
     private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
 
     private final Function<String, Optional<String>> lookup;
@@ -148,7 +169,66 @@ public final class SettingsReader {
         URI baseUrl = baseUrl(environment);
         return new PortalLinksSettings(key, environment, baseUrl, allowedOrigins(), fallbackUrl(),
                 duration(CONNECT_TIMEOUT, REST_CLIENT_CONNECT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT),
-                readTimeout(notices), pageSize(), connection(), readinessFollowsPaddle(), linksPerCustomerPerMinute(), notices);
+                readTimeout(notices), pageSize(), connection(), readinessFollowsPaddle(), linksPerCustomerPerMinute(), cluster(notices), notices);
+    }
+
+    /**
+     * {@code paddle.cluster.*}. With a cache name, JCache must be on the library's class path (and the named provider
+     * loadable): without them the application asked for a shared state it cannot have, which is a configuration error,
+     * not a reason to count per instance in silence. Whether the cache answers is found out later, in the background.
+     */
+    private ClusterSettings cluster(List<String> notices) {
+        Duration timeout = Duration.ofMillis(wholeNumber(CLUSTER_TIMEOUT, (int) ClusterSettings.DEFAULT_TIMEOUT.toMillis(), 1,
+                MAX_CLUSTER_TIMEOUT_MILLIS, " (PADDLE_CLUSTER_TIMEOUT_MS)"));
+        Duration retryInterval = Duration.ofMillis(wholeNumber(CLUSTER_RETRY_INTERVAL, (int) ClusterSettings.DEFAULT_RETRY_INTERVAL.toMillis(),
+                MIN_CLUSTER_RETRY_INTERVAL_MILLIS, MAX_CLUSTER_RETRY_INTERVAL_MILLIS, " (PADDLE_CLUSTER_RETRY_INTERVAL_MS)"));
+        Optional<String> name = value(CLUSTER_CACHE_NAME);
+        Optional<String> provider = value(CLUSTER_CACHE_PROVIDER);
+        Optional<URI> uri = value(CLUSTER_CACHE_URI).map(SettingsReader::cacheUri);
+        if (name.isEmpty()) {
+            List<String> ignored = List.of(CLUSTER_CACHE_PROVIDER, CLUSTER_CACHE_URI, CLUSTER_TIMEOUT, CLUSTER_RETRY_INTERVAL).stream()
+                    .filter(property -> value(property).isPresent()).toList();
+            if (!ignored.isEmpty()) {
+                notices.add(String.join(", ", ignored) + " set but " + CLUSTER_CACHE_NAME + " is not: the rate-limit state is per instance");
+            }
+            return new ClusterSettings(Optional.empty(), provider, uri, timeout, retryInterval);
+        }
+        if (!CACHE_NAME.matcher(name.get()).matches()) {
+            throw new PortalConfigurationException(CLUSTER_CACHE_NAME, "\"" + name.get() + "\" is not a cache name: letters, digits, '.', '_'"
+                    + " and '-', at most 100, starting with a letter or digit (PADDLE_CLUSTER_CACHE_NAME)");
+        }
+        ClassLoader loader = SettingsReader.class.getClassLoader();
+        Class<?> providerType;
+        try {
+            providerType = Class.forName(JCACHE_PROVIDER_CLASS, false, loader);
+            Class.forName(JCACHE_CLASS, false, loader);
+        } catch (ClassNotFoundException | LinkageError missing) {
+            throw new PortalConfigurationException(CLUSTER_CACHE_NAME, "it asks for a rate-limit state shared through JCache, but the JCache API"
+                    + " (javax.cache) is not on the application's class path. Add javax.cache:cache-api and a JCache provider (e.g."
+                    + " com.hazelcast:hazelcast) to WEB-INF/lib or use the server's JCache, or remove " + CLUSTER_CACHE_NAME
+                    + " to keep the state per instance (see README, \"Running in a cluster\")");
+        }
+        if (provider.isPresent()) {
+            try {
+                if (!providerType.isAssignableFrom(Class.forName(provider.get(), false, loader))) {
+                    throw new PortalConfigurationException(CLUSTER_CACHE_PROVIDER, "\"" + provider.get() + "\" is not a " + JCACHE_PROVIDER_CLASS);
+                }
+            } catch (ClassNotFoundException | LinkageError missing) {
+                throw new PortalConfigurationException(CLUSTER_CACHE_PROVIDER, "\"" + provider.get() + "\" is not on the application's class"
+                        + " path (" + missing.getClass().getSimpleName() + "); e.g. com.hazelcast.cache.HazelcastMemberCachingProvider for an"
+                        + " embedded Hazelcast member (PADDLE_CLUSTER_CACHE_PROVIDER)");
+            }
+        }
+        return new ClusterSettings(name, provider, uri, timeout, retryInterval);
+    }
+
+    private static URI cacheUri(String text) {
+        try {
+            return new URI(text);
+        } catch (URISyntaxException malformed) {
+            throw new PortalConfigurationException(CLUSTER_CACHE_URI, "\"" + Secrets.redact(text) + "\" is not a URI, e.g."
+                    + " classpath:hazelcast-portal.xml (PADDLE_CLUSTER_CACHE_URI)");
+        }
     }
 
     private boolean readinessFollowsPaddle() {

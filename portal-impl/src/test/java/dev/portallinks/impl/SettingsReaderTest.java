@@ -516,4 +516,67 @@ class SettingsReaderTest {
 
         assertThat(settings.toString()).doesNotContain(LEGACY_KEY).doesNotContain("UnitTestSecret").contains("environment=LIVE");
     }
+
+    // --- The cluster (paddle.cluster.*) ---
+
+    @Test
+    void withoutACacheNameTheStateIsPerInstance() {
+        PortalLinksSettings settings = read(with(SANDBOX_KEY));
+
+        assertThat(settings.cluster().shared()).isFalse();
+        assertThat(settings.cluster().timeout()).isEqualTo(Duration.ofMillis(100));
+        assertThat(settings.cluster().retryInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(settings.notices()).isEmpty();
+        assertThat(settings.toString()).contains("cluster=per instance");
+    }
+
+    @Test
+    void aCacheNameSharesTheStateThroughTwoCaches() {
+        PortalLinksSettings settings = read(with(SANDBOX_KEY, SettingsReader.CLUSTER_CACHE_NAME, "portal-links",
+                SettingsReader.CLUSTER_CACHE_PROVIDER, "com.hazelcast.cache.HazelcastMemberCachingProvider",
+                SettingsReader.CLUSTER_CACHE_URI, "classpath:hazelcast-portal.xml", SettingsReader.CLUSTER_TIMEOUT, "250",
+                SettingsReader.CLUSTER_RETRY_INTERVAL, "10000"));
+
+        assertThat(settings.cluster().shared()).isTrue();
+        assertThat(settings.cluster().windowCacheName()).isEqualTo("portal-links.retry-after");
+        assertThat(settings.cluster().customerCacheName()).isEqualTo("portal-links.customer-links");
+        assertThat(settings.cluster().cacheUri()).contains(URI.create("classpath:hazelcast-portal.xml"));
+        assertThat(settings.cluster().timeout()).isEqualTo(Duration.ofMillis(250));
+        assertThat(settings.cluster().retryInterval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.toString()).contains("JCache caches portal-links.retry-after and portal-links.customer-links");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"with space", ".starts-with-a-dot", "slash/in/it"})
+    void aCacheNameThatIsNotOneIsRejected(String name) {
+        fails(with(SANDBOX_KEY, SettingsReader.CLUSTER_CACHE_NAME, name), SettingsReader.CLUSTER_CACHE_NAME, "is not a cache name");
+    }
+
+    @Test
+    void aProviderThatIsNotOnTheClassPathIsRejected() {
+        fails(with(SANDBOX_KEY, SettingsReader.CLUSTER_CACHE_NAME, "portal-links", SettingsReader.CLUSTER_CACHE_PROVIDER, "com.example.NoSuchProvider"),
+                SettingsReader.CLUSTER_CACHE_PROVIDER, "is not on the application's class path", "HazelcastMemberCachingProvider");
+    }
+
+    @Test
+    void aProviderThatIsNotACachingProviderIsRejected() {
+        fails(with(SANDBOX_KEY, SettingsReader.CLUSTER_CACHE_NAME, "portal-links", SettingsReader.CLUSTER_CACHE_PROVIDER, "java.lang.String"),
+                SettingsReader.CLUSTER_CACHE_PROVIDER, "is not a javax.cache.spi.CachingProvider");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"paddle.cluster.timeout-ms, 0", "paddle.cluster.timeout-ms, 10001", "paddle.cluster.retry-interval-ms, 99",
+        "paddle.cluster.retry-interval-ms, soon"})
+    void clusterBoundsOutOfRangeAreRejected(String property, String value) {
+        fails(with(SANDBOX_KEY, SettingsReader.CLUSTER_CACHE_NAME, "portal-links", property, value), property, "is not a whole number");
+    }
+
+    @Test
+    void clusterKeysWithoutACacheNameAreANotice() {
+        PortalLinksSettings settings = read(with(SANDBOX_KEY, SettingsReader.CLUSTER_TIMEOUT, "50"));
+
+        assertThat(settings.cluster().shared()).isFalse();
+        assertThat(settings.notices()).containsExactly("paddle.cluster.timeout-ms set but paddle.cluster.cache-name is not: the rate-limit"
+                + " state is per instance");
+    }
 }

@@ -1,0 +1,57 @@
+package dev.portallinks.impl.cluster;
+
+/**
+ * The operations on the state a cluster shares. Only JDK types and this package's records appear here, so the CDI beans
+ * that hold one load on servers without JCache; the implementation over JCache is
+ * {@code dev.portallinks.impl.cluster.jcache.JCacheSharedStore}, loaded by name only when the cluster is configured.
+ *
+ * <p>Implementations are thread-safe and atomic per key across the cluster. They may block (a member down, a network
+ * partition): {@link SharedState} bounds every call.
+ */
+public interface SharedStore extends AutoCloseable {
+
+    /**
+     * Reads the shared {@code Retry-After} window.
+     *
+     * @param key the window's key (one per Paddle base URL)
+     * @return the window, or null when none is stored
+     */
+    SharedWindow window(String key);
+
+    /**
+     * Stores a window unless one ending later (by the writers' clocks) is already there.
+     *
+     * @param key the window's key
+     * @param proposed the window from the 429 just received
+     * @return the window in place afterwards, never null
+     */
+    SharedWindow extendWindow(String key, SharedWindow proposed);
+
+    /**
+     * Counts one link for the customer or refuses it, atomically for the whole cluster.
+     *
+     * @param customer the customer ID
+     * @param limit the limit per minute, at least 1
+     * @param nowMillis the time of the click, epoch milliseconds
+     * @return the decision, never null
+     */
+    LinkDecision acquire(String customer, int limit, long nowMillis);
+
+    /** Releases what the store opened itself (not what it was given). */
+    @Override
+    void close();
+
+    /** Opens a store from the configuration; implemented next to the store so that only it names JCache types. */
+    interface Opener {
+
+        /**
+         * Connects to the configured caches, creating them when they do not exist. May take long (a member joining a
+         * cluster): {@link SharedState} runs it in the background.
+         *
+         * @param settings the cluster settings, with a cache name
+         * @return the store, never null
+         * @throws RuntimeException when the provider or the caches cannot be reached
+         */
+        SharedStore open(ClusterSettings settings);
+    }
+}

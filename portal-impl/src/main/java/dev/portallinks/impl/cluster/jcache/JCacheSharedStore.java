@@ -1,0 +1,142 @@
+package dev.portallinks.impl.cluster.jcache;
+
+import dev.portallinks.impl.RetryAfter;
+import dev.portallinks.impl.cluster.CustomerLinks;
+import dev.portallinks.impl.cluster.LinkDecision;
+import dev.portallinks.impl.cluster.SharedStore;
+import dev.portallinks.impl.cluster.SharedWindow;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import javax.cache.Cache;
+import javax.cache.CacheException;
+import javax.cache.CacheManager;
+import javax.cache.configuration.MutableConfiguration;
+import javax.cache.expiry.ModifiedExpiryPolicy;
+
+/**
+ * The shared state in two JCache caches: {@code <name>.retry-after} (the window, one entry per Paddle base URL) and
+ * {@code <name>.customer-links} (one entry per customer with links in the last minute).
+ *
+ * <p>Updates are compare-and-swap loops ({@code putIfAbsent}, {@code replace(key, old, new)}) rather than entry
+ * processors: an entry processor is code that runs where the entry lives, so every cache member would need the
+ * library's classes, which a cache the server provides or a remote cluster (a client provider) does not have. The
+ * values are records of JDK types, compared as stored.
+ *
+ * <p>Caches the library creates expire their entries {@link #WINDOW_EXPIRY} and {@link #CUSTOMER_EXPIRY} after the
+ * last write; caches that already exist (configured by the application or the server) are used as they are.
+ *
+ * <p>Thread-safe. Only this package names JCache types; it is loaded only when {@code paddle.cluster.cache-name} is set.
+ */
+public final class JCacheSharedStore implements SharedStore {
+
+    /** Added to every expiry so that an instance whose clock is a little behind still finds what it counts on. */
+    public static final Duration EXPIRY_MARGIN = Duration.ofSeconds(5);
+    /** A window lasts at most {@link RetryAfter#MAX}. */
+    public static final Duration WINDOW_EXPIRY = RetryAfter.MAX.plus(EXPIRY_MARGIN);
+    /** A customer idle for the limit's minute has nothing left to count. */
+    public static final Duration CUSTOMER_EXPIRY = CustomerLinks.WINDOW.plus(EXPIRY_MARGIN);
+
+    private final CacheManager manager;
+    private final boolean ownsManager;
+    private final Cache<Object, Object> windows;
+    private final Cache<Object, Object> customers;
+
+    /**
+     * Uses the caches {@code <cacheName>.retry-after} and {@code <cacheName>.customer-links} of the manager, creating
+     * them with the default expiries when they do not exist.
+     *
+     * @param manager the cache manager
+     * @param cacheName the caches' prefix
+     * @param ownsManager whether {@link #close()} closes the manager
+     */
+    public JCacheSharedStore(CacheManager manager, String cacheName, boolean ownsManager) {
+        this(manager, cacheName, ownsManager, CUSTOMER_EXPIRY);
+    }
+
+    /**
+     * As {@link #JCacheSharedStore(CacheManager, String, boolean)}, with another expiry for the customers' entries
+     * (tests: an expiry that can be waited for).
+     *
+     * @param manager the cache manager
+     * @param cacheName the caches' prefix
+     * @param ownsManager whether {@link #close()} closes the manager
+     * @param customerExpiry how long after its last write a customer's entry expires, in a cache created here
+     */
+    public JCacheSharedStore(CacheManager manager, String cacheName, boolean ownsManager, Duration customerExpiry) {
+        this.manager = Objects.requireNonNull(manager, "manager must not be null");
+        this.ownsManager = ownsManager;
+        this.windows = cache(manager, cacheName + ".retry-after", WINDOW_EXPIRY);
+        this.customers = cache(manager, cacheName + ".customer-links", customerExpiry);
+    }
+
+    /** The existing cache, or a new one; another instance may create it at the same moment. */
+    private static Cache<Object, Object> cache(CacheManager manager, String name, Duration expiry) {
+        Cache<Object, Object> existing = manager.getCache(name);
+        if (existing != null) {
+            return existing;
+        }
+        // Untyped and stored by value: any provider, JCache 1.0's getCache(name) included.
+        MutableConfiguration<Object, Object> configuration = new MutableConfiguration<>()
+                .setStoreByValue(true)
+                .setExpiryPolicyFactory(ModifiedExpiryPolicy.factoryOf(new javax.cache.expiry.Duration(TimeUnit.MILLISECONDS, expiry.toMillis())));
+        try {
+            return manager.createCache(name, configuration);
+        } catch (CacheException createdMeanwhile) {
+            Cache<Object, Object> created = manager.getCache(name);
+            if (created == null) {
+                throw createdMeanwhile;
+            }
+            return created;
+        }
+    }
+
+    @Override
+    public SharedWindow window(String key) {
+        return (SharedWindow) windows.get(key);
+    }
+
+    @Override
+    public SharedWindow extendWindow(String key, SharedWindow proposed) {
+        while (true) {
+            SharedWindow current = window(key);
+            if (current != null && current.endMillis() >= proposed.endMillis()) {
+                return current;
+            }
+            if (current == null ? windows.putIfAbsent(key, proposed) : windows.replace(key, current, proposed)) {
+                return proposed;
+            }
+            stopIfInterrupted();
+        }
+    }
+
+    @Override
+    public LinkDecision acquire(String customer, int limit, long nowMillis) {
+        while (true) {
+            CustomerLinks current = (CustomerLinks) customers.get(customer);
+            CustomerLinks.Outcome outcome = (current == null ? CustomerLinks.NONE : current).next(nowMillis, limit);
+            if (outcome.updated() == null) {
+                return outcome.decision();
+            }
+            // Another instance or thread changed the entry since it was read: read it again and decide again.
+            if (current == null ? customers.putIfAbsent(customer, outcome.updated()) : customers.replace(customer, current, outcome.updated())) {
+                return outcome.decision();
+            }
+            stopIfInterrupted();
+        }
+    }
+
+    /** The caller has stopped waiting (its timeout): give the worker back instead of competing on. */
+    private static void stopIfInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CacheException("interrupted while competing for an entry");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (ownsManager) {
+            manager.close();
+        }
+    }
+}

@@ -1,0 +1,279 @@
+package dev.portallinks.impl.cluster;
+
+import static dev.portallinks.impl.cluster.LibraryInstance.START;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.portallinks.api.CustomerId;
+import dev.portallinks.api.CustomerLinkLimitException;
+import dev.portallinks.api.PaddleOperation;
+import dev.portallinks.api.PaddleRateLimitedException;
+import dev.portallinks.impl.CustomerLinkLimiter;
+import dev.portallinks.impl.LogCapture;
+import dev.portallinks.impl.RateLimitWindow;
+import dev.portallinks.impl.cluster.jcache.JCacheSharedStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import javax.cache.Cache;
+import javax.cache.configuration.CompleteConfiguration;
+import javax.cache.expiry.ExpiryPolicy;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+// Two instances of the library on two real Hazelcast members (JCache, TCP on 127.0.0.1) behave as one client of Paddle:
+// one Retry-After window, one per-customer budget, exact under concurrency, entries that expire on their own.
+class SharedStateClusterTest {
+
+    private static final CustomerId ALICE = CustomerId.of("ctm_01gysfvfy7vqhpzkq8rjmrq7an");
+    private static final PaddleOperation CREATE = PaddleOperation.CREATE_PORTAL_SESSION;
+
+    private static LoopbackHazelcast cluster;
+
+    @RegisterExtension
+    final LogCapture limiterLog = new LogCapture(CustomerLinkLimiter.class);
+    @RegisterExtension
+    final LogCapture sharedStateLog = new LogCapture(SharedState.class);
+
+    /** Each test has caches of its own on the same two members. */
+    private final String cacheName = "portal-links-" + UUID.randomUUID();
+    private LibraryInstance a;
+    private LibraryInstance b;
+
+    @BeforeAll
+    static void startMembers() {
+        cluster = LoopbackHazelcast.start(2);
+    }
+
+    @AfterAll
+    static void stopMembers() {
+        cluster.close();
+    }
+
+    @BeforeEach
+    void startInstances() {
+        a = LibraryInstance.connected("A", cluster.cacheManager(0), cacheName);
+        b = LibraryInstance.connected("B", cluster.cacheManager(1), cacheName);
+    }
+
+    @AfterEach
+    void stopInstances() {
+        a.close();
+        b.close();
+        // Every test here runs on a healthy cluster: a fallback to local state would make its counts meaningless.
+        assertThat(sharedStateLog.at(Level.WARNING)).as("no fallback to the local state").isEmpty();
+    }
+
+    private static PaddleRateLimitedException refused(RateLimitWindow window) {
+        PaddleRateLimitedException e = catchThrowableOfType(PaddleRateLimitedException.class, () -> window.checkClosed(CREATE));
+        assertThat(e).as("the window must refuse the call before it is sent").isNotNull();
+        return e;
+    }
+
+    private static boolean allowed(CustomerLinkLimiter limiter, int limit) {
+        try {
+            limiter.acquire(ALICE, limit);
+            return true;
+        } catch (CustomerLinkLimitException refused) {
+            return false;
+        }
+    }
+
+    private void advanceBoth(Duration duration) {
+        a.clock.advance(duration);
+        b.clock.advance(duration);
+    }
+
+    @Test
+    void a429ReceivedByOneInstanceStopsTheOtherBeforeItCalls() {
+        assertThatCode(() -> b.window.checkClosed(CREATE)).doesNotThrowAnyException();
+
+        a.window.open(CREATE, "30", "req_429_on_a");
+
+        PaddleRateLimitedException onB = refused(b.window);
+        assertThat(onB.answeredByPaddle()).as("B sent nothing").isFalse();
+        assertThat(onB.retryAt()).isEqualTo(START.plusSeconds(30));
+        assertThat(onB.requestId()).isEqualTo("req_429_on_a");
+        assertThat(b.window.openUntil()).as("B's health data shows the cluster's window").isEqualTo(START.plusSeconds(30));
+        advanceBoth(Duration.ofSeconds(29));
+        refused(b.window);
+        refused(a.window);
+
+        advanceBoth(Duration.ofSeconds(1));
+
+        assertThatCode(() -> b.window.checkClosed(CREATE)).as("after the window, B calls again").doesNotThrowAnyException();
+        assertThatCode(() -> a.window.checkClosed(CREATE)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aShorterLater429DoesNotShortenTheSharedWindow() {
+        a.window.open(CREATE, "60", "first");
+        advanceBoth(Duration.ofSeconds(10));
+
+        PaddleRateLimitedException second = b.window.open(CREATE, "5", "second");
+
+        // B learns A's longer window; B cannot tell whether A's clock is behind its own, so it adds the tolerance.
+        Instant end = START.plusSeconds(60).plus(RateLimitWindow.SKEW_TOLERANCE);
+        assertThat(second.retryAt()).as("B learns the longer window from the shared state").isEqualTo(end);
+        advanceBoth(Duration.ofSeconds(40));
+        assertThat(refused(b.window).retryAt()).isEqualTo(end);
+        assertThat(refused(a.window).retryAt()).as("A wrote it: exact on A").isEqualTo(START.plusSeconds(60));
+        advanceBoth(Duration.ofSeconds(12));
+        assertThatCode(() -> b.window.checkClosed(CREATE)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aWriterClockFarAheadCannotBlockTheOthersLongerThanRetryAfter() {
+        a.clock.set(START.plus(Duration.ofHours(1)));
+
+        a.window.open(CREATE, "30", "from_the_future");
+
+        assertThat(refused(b.window).retryAt()).as("counted from when B first saw it, not from A's clock").isEqualTo(START.plusSeconds(30));
+        b.clock.advance(Duration.ofSeconds(30));
+        assertThatCode(() -> b.window.checkClosed(CREATE)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aWriterClockBehindByLessThanTheToleranceDoesNotShortenTheWindow() {
+        // A's clock is 1.5 s behind B's: A stores the 429 as received 1.5 s "earlier" than B would say.
+        a.clock.set(START.minusMillis(1500));
+        a.window.open(CREATE, "30", "slow_clock");
+
+        b.clock.advance(Duration.ofSeconds(30));
+        assertThat(refused(b.window).retryAt()).as("the true end has come; the tolerance left costs B 0.5 s more")
+                .isEqualTo(START.plusMillis(30_500));
+        b.clock.advance(Duration.ofMillis(500));
+        assertThatCode(() -> b.window.checkClosed(CREATE)).doesNotThrowAnyException();
+        assertThat(RateLimitWindow.SKEW_TOLERANCE).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aWriterClockBehindByMoreThanTheToleranceShortensTheWindowByTheDifference() {
+        a.clock.set(START.minusSeconds(10));
+        a.window.open(CREATE, "30", "very_slow_clock");
+
+        // 10 s of skew, 2 s tolerated: the window ends 8 s early on B, as README says.
+        assertThat(refused(b.window).retryAt()).isEqualTo(START.plusSeconds(22));
+    }
+
+    @Test
+    void clicksAlternatingBetweenInstancesShareOneBudgetAndOneWarning() {
+        int limit = 5;
+        int granted = 0;
+        for (int click = 0; click < 20; click++) {
+            LibraryInstance instance = click % 2 == 0 ? a : b;
+            instance.clock.set(START.plusSeconds(click));
+            if (allowed(instance.limiter, limit)) {
+                granted++;
+            }
+        }
+
+        assertThat(granted).as("links in the first minute, both instances together").isEqualTo(limit);
+        assertThat(limiterLog.at(Level.WARNING)).as("the first refusal, once for the cluster").hasSize(1);
+        assertThat(limiterLog.at(Level.FINE)).hasSize(20 - limit - 1);
+
+        // The first link (t=0 on A) leaves the window at t=60: B may create one again, and only one.
+        b.clock.set(START.plusSeconds(60));
+        assertThat(allowed(b.limiter, limit)).isTrue();
+        a.clock.set(START.plusSeconds(60));
+        assertThat(allowed(a.limiter, limit)).isFalse();
+    }
+
+    @Test
+    void refusalsOnOneInstanceTellTheTimeTheClusterWillAllowTheNextLink() {
+        a.clock.set(START);
+        allowed(a.limiter, 2);
+        b.clock.set(START.plusSeconds(20));
+        allowed(b.limiter, 2);
+        a.clock.set(START.plusSeconds(30));
+
+        CustomerLinkLimitException e = catchThrowableOfType(CustomerLinkLimitException.class, () -> a.limiter.acquire(ALICE, 2));
+
+        assertThat(e.retryAt()).isEqualTo(START.plusSeconds(60));
+        assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void concurrentClicksOnBothInstancesNeverGetMoreThanTheLimit() throws Exception {
+        int limit = 20;
+        int threadsPerInstance = 8;
+        int clicksEach = 15;
+        AtomicInteger granted = new AtomicInteger();
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2 * threadsPerInstance);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 2 * threadsPerInstance; t++) {
+                CustomerLinkLimiter limiter = t % 2 == 0 ? a.limiter : b.limiter;
+                done.add(pool.submit(() -> {
+                    go.await();
+                    for (int i = 0; i < clicksEach; i++) {
+                        if (allowed(limiter, limit)) {
+                            granted.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> each : done) {
+                each.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(granted).as("%d clicks from %d threads on two instances", 2 * threadsPerInstance * clicksEach, 2 * threadsPerInstance)
+                .hasValue(limit);
+    }
+
+    @Test
+    void cachesTheLibraryCreatesExpireTheirEntriesOnTheirOwn() {
+        allowed(a.limiter, 5);
+        a.window.open(CREATE, "30", "req");
+
+        Cache<Object, Object> customers = cluster.cacheManager(1).getCache(cacheName + ".customer-links");
+        Cache<Object, Object> windows = cluster.cacheManager(1).getCache(cacheName + ".retry-after");
+        assertThat(customers.containsKey(ALICE.value())).isTrue();
+        assertThat(expiryAfterUpdate(customers)).as("an idle customer is gone a minute (+ margin) after the last write")
+                .isEqualTo(Duration.ofSeconds(65));
+        assertThat(expiryAfterUpdate(windows)).as("a window lasts at most an hour").isEqualTo(Duration.ofSeconds(3605));
+    }
+
+    @Test
+    void anIdleCustomerVanishesFromTheSharedState() {
+        String shortLived = cacheName + "-short";
+        try (LibraryInstance c = LibraryInstance.connected("C", () -> new JCacheSharedStore(cluster.cacheManager(0), shortLived, false,
+                Duration.ofSeconds(1)), Duration.ofSeconds(5), Instant.now())) {
+            assertThat(allowed(c.limiter, 5)).isTrue();
+            Cache<Object, Object> customers = cluster.cacheManager(1).getCache(shortLived + ".customer-links");
+            assertThat(customers.containsKey(ALICE.value())).isTrue();
+
+            Awaitility.await("the entry expires").atMost(Duration.ofSeconds(20)).until(() -> !customers.containsKey(ALICE.value()));
+        }
+    }
+
+    private static Duration expiryAfterUpdate(Cache<Object, Object> cache) {
+        @SuppressWarnings("unchecked")
+        CompleteConfiguration<Object, Object> configuration = cache.getConfiguration(CompleteConfiguration.class);
+        ExpiryPolicy policy = configuration.getExpiryPolicyFactory().create();
+        javax.cache.expiry.Duration update = policy.getExpiryForUpdate();
+        assertThat(policy.getExpiryForCreation()).isEqualTo(update);
+        return Duration.ofMillis(update.getTimeUnit().toMillis(update.getDurationAmount()));
+    }
+}
