@@ -31,9 +31,30 @@ public final class Secrets {
         if (text == null) {
             return null;
         }
+        if (!mayHoldSecret(text)) {
+            // Most messages (a bulkhead or circuit refusal, a timeout) hold none: no regex, no copy.
+            return text;
+        }
         String cleaned = TOKEN_PARAMETER.matcher(text).replaceAll("$1" + REDACTED);
         cleaned = API_KEY.matcher(cleaned).replaceAll(REDACTED);
         return BEARER.matcher(cleaned).replaceAll("$1" + REDACTED);
+    }
+
+    /**
+     * Whether the text contains one of the markers every secret the patterns remove starts with: {@code token=} or
+     * {@code bearer} in any case, or {@code pdl_}. One pass over the characters; false means {@link #redact(String)}
+     * has nothing to remove.
+     */
+    static boolean mayHoldSecret(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (((c == 't' || c == 'T') && text.regionMatches(true, i, "token=", 0, 6))
+                    || ((c == 'b' || c == 'B') && text.regionMatches(true, i, "bearer", 0, 6))
+                    || (c == 'p' && text.startsWith("pdl_", i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.portallinks.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.util.SplittableRandom;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -89,5 +91,40 @@ class SecretsTest {
     @Test
     void replacementIsTheRedactedConstant() {
         assertThat(Secrets.REDACTED).isEqualTo("[redacted]");
+    }
+
+    @Test
+    void textWithoutMarkersIsReturnedAsItIs() {
+        String refusal = "Paddle call refused: the bulkhead is full (20 concurrent calls)";
+        assertThat(Secrets.redact(refusal)).isSameAs(refusal);
+    }
+
+    // The quick check before the patterns must never skip a text they would change: compared with the three patterns
+    // applied to every text, on texts built from fragments near each marker (case variants, a missing '=', the
+    // Kelvin sign that case-insensitive String methods fold to 'k').
+    @Test
+    void quickCheckAgreesWithThePatternsOnGeneratedTexts() {
+        String[] fragments = {"token=", "TOKEN=", "ToKeN=", "token", "to\u212Aen=", "oken=", "t", "=", "pga_x1",
+            "pdl_sdbx_apikey_01ab_C", "pdl_live_apikey_x", "pdl_", "PDL_sdbx_apikey_01", "pdl", "bearer ", "BEARER\t",
+            "Bearer", "bear", "earer x", " ", "&", "#", "?", "\"", "<", "x", "\u00e9", "\u65e5", "ctm_01", "https://a/"};
+        SplittableRandom random = new SplittableRandom(20261202);
+        int changed = 0;
+        for (int n = 0; n < 100_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int parts = random.nextInt(8); parts > 0; parts--) {
+                text.append(fragments[random.nextInt(fragments.length)]);
+            }
+            String reference = redactWithPatternsOnly(text.toString());
+            assertThat(Secrets.redact(text.toString())).as("redact(%s)", text).isEqualTo(reference);
+            changed += reference.contentEquals(text) ? 0 : 1;
+        }
+        // Both branches were exercised: many texts had a secret to remove, many had none.
+        assertThat(changed).isBetween(10_000, 90_000);
+    }
+
+    private static String redactWithPatternsOnly(String text) {
+        String cleaned = Pattern.compile("(?i)(token=)[^&#\\s\"'<>]+").matcher(text).replaceAll("$1" + Secrets.REDACTED);
+        cleaned = Pattern.compile("pdl_(?:sdbx|live)_apikey_[A-Za-z0-9_]+").matcher(cleaned).replaceAll(Secrets.REDACTED);
+        return Pattern.compile("(?i)(bearer\\s+)\\S+").matcher(cleaned).replaceAll("$1" + Secrets.REDACTED);
     }
 }
