@@ -139,6 +139,7 @@ public final class BenchmarkDriver {
         scenario("3-rate-limit-window", this::rateLimitWindow);
         scenario("2-fail-fast", this::failFast);
         scenario(InJvmBenchmarks.SCENARIO, () -> InJvmBenchmarks.run(results));
+        scenario(ClusterBenchmarks.SCENARIO, () -> ClusterBenchmarks.run(results));
     }
 
     private interface Scenario {
