@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class PaddleCallSpansIT extends ObservedIT {
 
     private static final String CREATE = "Paddle createPortalSession";
-    /** The server's own Rest Client spans per HTTP request to Paddle: none where the server exports none (WildFly 39). */
+    /** The server's own Rest Client spans per HTTP request to Paddle: none where the server adds none (WildFly 39, see README). */
     private static final int REST_CLIENT_SPANS_PER_REQUEST = System.getProperty("obs.limitation.no-rest-client-spans") == null ? 1 : 0;
 
     /** The spans of a call's trace once the server's span for the request (the last to end) has arrived. */
