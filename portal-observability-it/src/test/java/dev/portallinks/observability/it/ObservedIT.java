@@ -5,16 +5,18 @@ import static org.awaitility.Awaitility.await;
 import dev.portallinks.test.PaddleSimulator;
 import dev.portallinks.test.PaddleSimulatorExtension;
 import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Base of the tests against the observed server: the Paddle simulator on the port the server calls (everything an
- * earlier test set forgotten before each test: faults, permissions, requests), the Zipkin collector, and before each test one call that succeeds, so that an
- * earlier test's open circuit or {@code Retry-After} window has ended and the circuit's window ends with a success.
+ * earlier test set forgotten before each test: faults, permissions, requests), the span collector, and before each test
+ * one call that succeeds, so that an earlier test's open circuit or {@code Retry-After} window has ended and the
+ * circuit's window ends with a success.
  */
-@ExtendWith(ZipkinCollector.class)
+@ExtendWith(SpanCollector.class)
 abstract class ObservedIT {
 
     @RegisterExtension
@@ -24,6 +26,13 @@ abstract class ObservedIT {
     /** @return the simulator */
     static PaddleSimulator paddle() {
         return PADDLE.simulator();
+    }
+
+    /** Open Liberty and WildFly are started by the build with the application deployed; Payara Micro may still be deploying it. */
+    @BeforeAll
+    static void applicationDeployed() {
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> ObservedServer.call("GET", "subscriptions", "customer", ObservedServer.CUSTOMER) != null);
     }
 
     @BeforeEach

@@ -18,7 +18,7 @@ import java.util.HexFormat;
 import java.util.StringJoiner;
 
 /**
- * The test application on the Liberty server the build started ({@code obs.url}), called over HTTP on 127.0.0.1. Each
+ * The test application on the server the build started ({@code obs.url}), called over HTTP on 127.0.0.1. Each
  * call carries a W3C {@code traceparent} of a span of the test's own, so the test knows the trace and the parent of
  * the server's span for it.
  */
