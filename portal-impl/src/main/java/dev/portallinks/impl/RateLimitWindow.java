@@ -24,8 +24,10 @@ import java.util.logging.Logger;
  * clock blindly: it keeps the window open until the earlier of {@code receivedAt + retryAfter + }{@link #SKEW_TOLERANCE}
  * and the time it first saw the window plus {@code retryAfter}. A writer's clock ahead of the reader's therefore
  * lengthens the wait by at most the time it took the reader to see the window; a writer's clock behind by up to the
- * tolerance does not shorten it. The instance's own window is always kept too: when the shared state cannot be
- * reached, each instance still honours the 429s it received itself.
+ * tolerance does not shorten it. "First seen" is when the window reached this instance: the shared state's listener
+ * event, usually milliseconds after the write, or the read after a (re)connection. The check reads memory only. The
+ * instance's own window is always kept too: when the shared state cannot be reached, each instance still honours the
+ * 429s it received itself, and the shared windows it learned of before.
  */
 @ApplicationScoped
 public class RateLimitWindow {
@@ -39,18 +41,14 @@ public class RateLimitWindow {
     private final Clock clock;
     private final Supplier<SharedState> shared;
     private final AtomicReference<Window> window = new AtomicReference<>();
-    /** The shared window last read, with when this instance first saw it. */
-    private final AtomicReference<Seen> lastShared = new AtomicReference<>();
 
     private record Window(Instant until, Duration retryAfter, String requestId) {
     }
 
-    private record Seen(SharedWindow window, long firstSeenMillis) {
-
-        /** The end of the window on this instance's clock. */
-        long untilMillis() {
-            return Math.min(window.endMillis() + SKEW_TOLERANCE_MILLIS, firstSeenMillis + window.retryAfterMillis());
-        }
+    /** The end of a shared window on this instance's clock. */
+    private static long untilMillis(SharedState.SeenWindow seen) {
+        SharedWindow window = seen.window();
+        return Math.min(window.endMillis() + SKEW_TOLERANCE_MILLIS, seen.firstSeenMillis() + window.retryAfterMillis());
     }
 
     /** For CDI proxies. */
@@ -104,15 +102,16 @@ public class RateLimitWindow {
         if (state == null) {
             return;
         }
-        SharedWindow stored = state.call(store -> store.window(state.windowKey()), () -> null);
-        if (stored == null) {
+        // Memory only: the shared state's listener keeps the window current, so no call waits for the cache here.
+        SharedState.SeenWindow seen = state.knownWindow();
+        if (seen == null) {
             return;
         }
-        long nowMillis = now.toEpochMilli();
-        Seen seen = lastShared.updateAndGet(previous -> previous != null && previous.window().equals(stored) ? previous : new Seen(stored, nowMillis));
-        if (nowMillis < seen.untilMillis()) {
-            throw new PaddleRateLimitedException(operation, Duration.ofMillis(stored.retryAfterMillis()), Instant.ofEpochMilli(seen.untilMillis()),
-                    false, stored.requestId());
+        long until = untilMillis(seen);
+        if (now.toEpochMilli() < until) {
+            SharedWindow stored = seen.window();
+            throw new PaddleRateLimitedException(operation, Duration.ofMillis(stored.retryAfterMillis()), Instant.ofEpochMilli(until), false,
+                    stored.requestId());
         }
     }
 
@@ -137,9 +136,8 @@ public class RateLimitWindow {
             SharedWindow kept = state.call(store -> store.extendWindow(state.windowKey(), received), () -> null);
             if (kept != null) {
                 // This instance saw the window now; its own is exact (its clock wrote it).
-                Seen seen = new Seen(kept, kept.equals(received) ? received.receivedAtMillis() : now.toEpochMilli());
-                lastShared.set(seen);
-                until = later(until, Instant.ofEpochMilli(seen.untilMillis()));
+                SharedState.SeenWindow seen = state.learn(kept, kept.equals(received) ? received.receivedAtMillis() : now.toEpochMilli(), false);
+                until = later(until, Instant.ofEpochMilli(untilMillis(seen)));
             }
         }
         Instant end = until;
@@ -149,8 +147,8 @@ public class RateLimitWindow {
     }
 
     /**
-     * Tells whether the window is open now (for health checks): this instance's, or the shared one as last read. Only
-     * memory is read.
+     * Tells whether the window is open now (for health checks): this instance's, or the shared one as last learned of.
+     * Only memory is read.
      *
      * @return the end of the open window, or null when calls may go to Paddle
      */
@@ -158,8 +156,9 @@ public class RateLimitWindow {
         Instant now = clock.instant();
         Window open = window.get();
         Instant local = open != null && now.isBefore(open.until()) ? open.until() : null;
-        Seen seen = lastShared.get();
-        Instant fromShared = seen != null && now.toEpochMilli() < seen.untilMillis() ? Instant.ofEpochMilli(seen.untilMillis()) : null;
+        SharedState state = shared.get();
+        SharedState.SeenWindow seen = state == null ? null : state.knownWindow();
+        Instant fromShared = seen != null && now.toEpochMilli() < untilMillis(seen) ? Instant.ofEpochMilli(untilMillis(seen)) : null;
         return local == null ? fromShared : fromShared == null ? local : later(local, fromShared);
     }
 

@@ -33,6 +33,13 @@ import java.util.logging.Logger;
  * and, once connected, one call tries the cache again. An outage is one WARNING when it starts and one INFO when the
  * cache answers again, never a line per call. While the caches are first being connected, calls use the local state.
  *
+ * <p>The {@code Retry-After} window is the exception: a check before every call to Paddle must not wait for the cache,
+ * so the window is kept in memory ({@link #knownWindow()}) and kept current by the store's listener, which tells of
+ * every window any instance stores within the provider's event delivery time. Listener delivery can miss a window (a
+ * lost connection between members, a provider's full event queue) and says nothing during an outage, so the window is
+ * also read once on every (re)connection, and in the background by the first check more than {@link #WINDOW_REFRESH}
+ * after the last read.
+ *
  * <p>Thread-safe. Holds only JDK types: the JCache side is behind {@link SharedStore}.
  */
 public final class SharedState implements AutoCloseable {
@@ -42,7 +49,11 @@ public final class SharedState implements AutoCloseable {
     /** Operations waiting for a worker; beyond this a call uses the local state at once. */
     static final int QUEUED = 1000;
 
+    /** How old the last read of the window may be before a check starts another one (in the background). */
+    public static final Duration WINDOW_REFRESH = Duration.ofSeconds(1);
+
     private static final Logger LOG = Logger.getLogger(SharedState.class.getName());
+    private static final long WINDOW_REFRESH_MILLIS = WINDOW_REFRESH.toMillis();
     private static final int MAX_REASON_LENGTH = 300;
 
     private final String description;
@@ -58,6 +69,21 @@ public final class SharedState implements AutoCloseable {
     /** While down: when the next call may try the cache again; the caller that moves it on is the only one that does. */
     private final AtomicLong nextTry = new AtomicLong();
     private final AtomicLong downSince = new AtomicLong();
+    /** The shared window as this instance knows it, with when it first saw it. */
+    private final AtomicReference<SeenWindow> knownWindow = new AtomicReference<>();
+    /** When a check may next read the window in the background; the caller that moves it on is the only one that does. */
+    private final AtomicLong nextWindowRead = new AtomicLong(Long.MAX_VALUE);
+    /** The listener registration of the current connection. */
+    private final AtomicReference<SharedStore.Watch> watch = new AtomicReference<>();
+
+    /**
+     * A shared window with the moment this instance first saw it, by its own clock.
+     *
+     * @param window the window as stored
+     * @param firstSeenMillis when this instance first saw it, epoch milliseconds of its clock
+     */
+    public record SeenWindow(SharedWindow window, long firstSeenMillis) {
+    }
 
     /**
      * Starts connecting in the background.
@@ -89,6 +115,69 @@ public final class SharedState implements AutoCloseable {
      */
     public String windowKey() {
         return windowKey;
+    }
+
+    /**
+     * The shared window as this instance last learned of it; reads memory only, never waits. Starts a background read
+     * of the window when the last one is more than {@link #WINDOW_REFRESH} old.
+     *
+     * @return the window and when this instance first saw it, or null when none is known
+     */
+    public SeenWindow knownWindow() {
+        long now = clock.millis();
+        long due = nextWindowRead.get();
+        if (now >= due && nextWindowRead.compareAndSet(due, now + WINDOW_REFRESH_MILLIS)) {
+            readWindowInBackground();
+        }
+        return knownWindow.get();
+    }
+
+    /**
+     * Records a window this instance learned of: from the listener, a read, or its own write. A window already known
+     * keeps the moment it was first seen; one ending earlier (by the writers' clocks) than the known one is ignored
+     * unless it was stored where none was (the known one expired or was removed).
+     *
+     * @param window the window as stored
+     * @param seenAtMillis when it was seen, epoch milliseconds of this instance's clock
+     * @param created whether it was stored where no window was
+     * @return the window known afterwards, never null
+     */
+    public SeenWindow learn(SharedWindow window, long seenAtMillis, boolean created) {
+        Objects.requireNonNull(window, "window must not be null");
+        return knownWindow.updateAndGet(known -> {
+            if (known != null && known.window().equals(window)) {
+                return known.firstSeenMillis() <= seenAtMillis ? known : new SeenWindow(window, seenAtMillis);
+            }
+            if (known == null || created || window.endMillis() > known.window().endMillis()) {
+                return new SeenWindow(window, seenAtMillis);
+            }
+            return known;
+        });
+    }
+
+    private void readWindowInBackground() {
+        CompletableFuture<SharedStore> current = connection.get();
+        if (down.get() || !current.isDone() || current.isCompletedExceptionally()) {
+            return; // the next connection reads it
+        }
+        SharedStore store = current.join();
+        try {
+            workers.execute(() -> readWindow(store));
+        } catch (RejectedExecutionException full) {
+            // The workers are busy: the next check after the interval tries again.
+        }
+    }
+
+    private void readWindow(SharedStore store) {
+        try {
+            SharedWindow stored = store.window(windowKey);
+            if (stored != null) {
+                learn(stored, clock.millis(), false);
+            }
+        } catch (RuntimeException failure) {
+            // The operations of the clicks report outages; this read only fills in what the listener may have missed.
+            LOG.log(Level.FINE, "Portal Links: reading the shared Retry-After window failed", failure);
+        }
     }
 
     /**
@@ -155,7 +244,7 @@ public final class SharedState implements AutoCloseable {
     private CompletableFuture<SharedStore> connect() {
         CompletableFuture<SharedStore> opening;
         try {
-            opening = CompletableFuture.supplyAsync(opener, workers);
+            opening = CompletableFuture.supplyAsync(this::openAndWatch, workers);
         } catch (RejectedExecutionException full) {
             return CompletableFuture.failedFuture(full);
         }
@@ -170,6 +259,46 @@ public final class SharedState implements AutoCloseable {
             }
         });
         return opening;
+    }
+
+    /** Opens the store and registers the window's listener before the store is used, then reads the window once. */
+    private SharedStore openAndWatch() {
+        SharedStore store = opener.get();
+        SharedStore.Watch registered;
+        try {
+            registered = store.watchWindow(windowKey, (window, created) -> learn(window, clock.millis(), created));
+        } catch (RuntimeException failure) {
+            close(store);
+            throw failure;
+        }
+        stopWatching(watch.getAndSet(registered));
+        // No event told of what was stored before the registration, or during an outage: read it once, without holding up the connection.
+        nextWindowRead.set(clock.millis() + WINDOW_REFRESH_MILLIS);
+        try {
+            workers.execute(() -> readWindow(store));
+        } catch (RejectedExecutionException full) {
+            nextWindowRead.set(Long.MIN_VALUE);
+        }
+        return store;
+    }
+
+    private static void stopWatching(SharedStore.Watch previous) {
+        if (previous != null) {
+            try {
+                previous.close();
+            } catch (RuntimeException failure) {
+                // A connection given up: its cache may be gone, and with it the registration.
+                LOG.log(Level.FINE, "Portal Links: removing the listener of a previous connection failed", failure);
+            }
+        }
+    }
+
+    private static void close(SharedStore store) {
+        try {
+            store.close();
+        } catch (RuntimeException closing) {
+            LOG.log(Level.FINE, "Portal Links: closing the shared state failed", closing);
+        }
     }
 
     /** A failure: the first since the cache last answered is the outage's one WARNING; the connection is replaced at the next try. */
@@ -216,13 +345,10 @@ public final class SharedState implements AutoCloseable {
     @Override
     public void close() {
         workers.shutdownNow();
+        stopWatching(watch.getAndSet(null));
         CompletableFuture<SharedStore> current = connection.get();
         if (current.isDone() && !current.isCompletedExceptionally()) {
-            try {
-                current.join().close();
-            } catch (RuntimeException closing) {
-                LOG.log(Level.FINE, "Portal Links: closing the shared state failed", closing);
-            }
+            close(current.join());
         }
     }
 

@@ -19,6 +19,17 @@ public interface SharedStore extends AutoCloseable {
     SharedWindow window(String key);
 
     /**
+     * Tells the listener of every window stored under the key from now on, by any instance, as the store learns of it.
+     * Delivery may be asynchronous (milliseconds) and, when the provider fails, may miss a window: {@link SharedState}
+     * reads the window once on every (re)connection and now and then besides.
+     *
+     * @param key the window's key
+     * @param listener called with each window stored; must not block
+     * @return stops the telling
+     */
+    Watch watchWindow(String key, WindowListener listener);
+
+    /**
      * Stores a window unless one ending later (by the writers' clocks) is already there.
      *
      * @param key the window's key
@@ -40,6 +51,28 @@ public interface SharedStore extends AutoCloseable {
     /** Releases what the store opened itself (not what it was given). */
     @Override
     void close();
+
+    /** Receives the windows the store learns of. */
+    @FunctionalInterface
+    interface WindowListener {
+
+        /**
+         * A window was stored.
+         *
+         * @param window the window now stored
+         * @param created true when no window was stored before (the earlier one, if any, expired or was removed)
+         */
+        void stored(SharedWindow window, boolean created);
+    }
+
+    /** A registration of a {@link WindowListener}. */
+    @FunctionalInterface
+    interface Watch extends AutoCloseable {
+
+        /** Stops the telling; may block as any operation on the store. */
+        @Override
+        void close();
+    }
 
     /** Opens a store from the configuration; implemented next to the store so that only it names JCache types. */
     interface Opener {

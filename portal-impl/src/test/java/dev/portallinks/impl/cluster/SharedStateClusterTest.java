@@ -94,6 +94,15 @@ class SharedStateClusterTest {
         }
     }
 
+    /** Waits until the window the other instance stored has reached this one (its listener), without a call to check it. */
+    private static void awaitKnown(LibraryInstance instance, String requestId) {
+        Awaitility.await(instance.name + " learns of window " + requestId).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+                .until(() -> {
+                    SharedState.SeenWindow known = instance.state.knownWindow();
+                    return known != null && requestId.equals(known.window().requestId());
+                });
+    }
+
     private void advanceBoth(Duration duration) {
         a.clock.advance(duration);
         b.clock.advance(duration);
@@ -104,6 +113,7 @@ class SharedStateClusterTest {
         assertThatCode(() -> b.window.checkClosed(CREATE)).doesNotThrowAnyException();
 
         a.window.open(CREATE, "30", "req_429_on_a");
+        awaitKnown(b, "req_429_on_a");
 
         PaddleRateLimitedException onB = refused(b.window);
         assertThat(onB.answeredByPaddle()).as("B sent nothing").isFalse();
@@ -121,19 +131,41 @@ class SharedStateClusterTest {
     }
 
     @Test
+    void a429ReachesTheOtherInstanceThroughItsListenerWithoutACacheRead() {
+        AtomicInteger reads = new AtomicInteger();
+        try (LibraryInstance c = LibraryInstance.connected("C", () -> new CountingStore(new JCacheSharedStore(cluster.cacheManager(1), cacheName,
+                false), reads), Duration.ofSeconds(5), START)) {
+            Awaitility.await("C's one read on connecting").atMost(Duration.ofSeconds(10)).until(() -> reads.get() == 1);
+            for (int i = 0; i < 1000; i++) {
+                assertThatCode(() -> c.window.checkClosed(CREATE)).doesNotThrowAnyException();
+            }
+
+            a.window.open(CREATE, "30", "through_the_listener");
+            awaitKnown(c, "through_the_listener");
+
+            for (int i = 0; i < 1000; i++) {
+                assertThat(refused(c.window).requestId()).isEqualTo("through_the_listener");
+            }
+            assertThat(reads).as("2000 checks and the window's arrival read nothing from the cache").hasValue(1);
+        }
+    }
+
+    @Test
     void aShorterLater429DoesNotShortenTheSharedWindow() {
         a.window.open(CREATE, "60", "first");
+        awaitKnown(b, "first");
         advanceBoth(Duration.ofSeconds(10));
 
         PaddleRateLimitedException second = b.window.open(CREATE, "5", "second");
 
-        // B learns A's longer window; B cannot tell whether A's clock is behind its own, so it adds the tolerance.
-        Instant end = START.plusSeconds(60).plus(RateLimitWindow.SKEW_TOLERANCE);
-        assertThat(second.retryAt()).as("B learns the longer window from the shared state").isEqualTo(end);
-        advanceBoth(Duration.ofSeconds(40));
+        // B's 5 s do not replace A's 60 s, which B saw at START through the listener.
+        Instant end = START.plusSeconds(60);
+        assertThat(second.retryAt()).as("B keeps the longer window of the shared state").isEqualTo(end);
+        assertThat(b.state.knownWindow().window().requestId()).isEqualTo("first");
+        advanceBoth(Duration.ofSeconds(49));
         assertThat(refused(b.window).retryAt()).isEqualTo(end);
         assertThat(refused(a.window).retryAt()).as("A wrote it: exact on A").isEqualTo(START.plusSeconds(60));
-        advanceBoth(Duration.ofSeconds(12));
+        advanceBoth(Duration.ofSeconds(1));
         assertThatCode(() -> b.window.checkClosed(CREATE)).doesNotThrowAnyException();
     }
 
@@ -142,6 +174,7 @@ class SharedStateClusterTest {
         a.clock.set(START.plus(Duration.ofHours(1)));
 
         a.window.open(CREATE, "30", "from_the_future");
+        awaitKnown(b, "from_the_future");
 
         assertThat(refused(b.window).retryAt()).as("counted from when B first saw it, not from A's clock").isEqualTo(START.plusSeconds(30));
         b.clock.advance(Duration.ofSeconds(30));
@@ -153,11 +186,12 @@ class SharedStateClusterTest {
         // A's clock is 1.5 s behind B's: A stores the 429 as received 1.5 s "earlier" than B would say.
         a.clock.set(START.minusMillis(1500));
         a.window.open(CREATE, "30", "slow_clock");
+        awaitKnown(b, "slow_clock");
 
-        b.clock.advance(Duration.ofSeconds(30));
-        assertThat(refused(b.window).retryAt()).as("the true end has come; the tolerance left costs B 0.5 s more")
-                .isEqualTo(START.plusMillis(30_500));
-        b.clock.advance(Duration.ofMillis(500));
+        // B saw it at START, when A received it: the tolerance covers the 1.5 s and the window ends when Paddle's does.
+        b.clock.advance(Duration.ofMillis(29_999));
+        assertThat(refused(b.window).retryAt()).isEqualTo(START.plusSeconds(30));
+        b.clock.advance(Duration.ofMillis(1));
         assertThatCode(() -> b.window.checkClosed(CREATE)).doesNotThrowAnyException();
         assertThat(RateLimitWindow.SKEW_TOLERANCE).isEqualTo(Duration.ofSeconds(2));
     }
@@ -166,6 +200,7 @@ class SharedStateClusterTest {
     void aWriterClockBehindByMoreThanTheToleranceShortensTheWindowByTheDifference() {
         a.clock.set(START.minusSeconds(10));
         a.window.open(CREATE, "30", "very_slow_clock");
+        awaitKnown(b, "very_slow_clock");
 
         // 10 s of skew, 2 s tolerated: the window ends 8 s early on B, as README says.
         assertThat(refused(b.window).retryAt()).isEqualTo(START.plusSeconds(22));

@@ -121,6 +121,8 @@ class SharedStateOutageTest {
             assertThat(infosOf(a).stream().filter(m -> m.contains("answers again"))).hasSize(1);
             assertThat(infosOf(b).stream().filter(m -> m.contains("answers again"))).hasSize(1);
             a.window.open(CREATE, "30", "shared_after_the_outage");
+            Awaitility.await("B's listener on the new caches").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+                    .until(() -> b.state.knownWindow() != null && "shared_after_the_outage".equals(b.state.knownWindow().window().requestId()));
             PaddleRateLimitedException onB = catchThrowableOfType(PaddleRateLimitedException.class, () -> b.window.checkClosed(CREATE));
             assertThat(onB).as("a 429 on A reaches B again").isNotNull();
             assertThat(warningsOf(a)).hasSize(1);
@@ -172,6 +174,8 @@ class SharedStateOutageTest {
         cluster.cacheManager(0).createCache(cacheName + ".customer-links", hanging);
         try (LibraryInstance a = LibraryInstance.connected("A", () -> new JCacheSharedStore(cluster.cacheManager(0), cacheName, false),
                 Duration.ofMillis(timeoutMillis), START)) {
+            // Connecting reads the window once, in the background: that read hangs on a worker, no click waits for it.
+            Awaitility.await("the read on connecting").atMost(Duration.ofSeconds(10)).until(() -> HangingLoader.LOADS.get() == 1);
 
             long started = System.nanoTime();
             boolean served = click(a, ALICE, 20);
@@ -180,7 +184,8 @@ class SharedStateOutageTest {
             assertThat(served).isTrue();
             assertThat(firstMillis).as("the first click waits for the cache, at most the timeout").isBetween((long) timeoutMillis,
                     timeoutMillis + MARGIN_MILLIS);
-            assertThat(HangingLoader.LOADS.get()).isEqualTo(1);
+            // The click's per-customer read is a second load, unless Hazelcast queued it on the partition thread the first one holds.
+            assertThat(HangingLoader.LOADS.get()).as("the read on connecting and the click's per-customer count").isBetween(1, 2);
 
             long next = System.nanoTime();
             for (int i = 0; i < 100; i++) {
@@ -188,7 +193,7 @@ class SharedStateOutageTest {
             }
             long hundredMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - next);
             assertThat(hundredMillis).as("during the retry interval no click waits for the cache").isLessThan(timeoutMillis);
-            assertThat(HangingLoader.LOADS.get()).as("the cache is not asked on every click").isEqualTo(1);
+            assertThat(HangingLoader.LOADS.get()).as("the cache is not asked on every click").isLessThanOrEqualTo(2);
             assertThat(warningsOf(a)).hasSize(1).allSatisfy(m -> assertThat(m).contains("no answer within " + timeoutMillis + " ms"));
         }
     }

@@ -7,11 +7,18 @@ import dev.portallinks.impl.cluster.SharedStore;
 import dev.portallinks.impl.cluster.SharedWindow;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
 import javax.cache.CacheException;
 import javax.cache.CacheManager;
+import javax.cache.configuration.Factory;
+import javax.cache.configuration.MutableCacheEntryListenerConfiguration;
 import javax.cache.configuration.MutableConfiguration;
+import javax.cache.event.CacheEntryCreatedListener;
+import javax.cache.event.CacheEntryEvent;
+import javax.cache.event.CacheEntryListener;
+import javax.cache.event.CacheEntryUpdatedListener;
 import javax.cache.expiry.ModifiedExpiryPolicy;
 
 /**
@@ -22,6 +29,10 @@ import javax.cache.expiry.ModifiedExpiryPolicy;
  * processors: an entry processor is code that runs where the entry lives, so every cache member would need the
  * library's classes, which a cache the server provides or a remote cluster (a client provider) does not have. The
  * values are records of JDK types, compared as stored.
+ *
+ * <p>Changes of the window reach each instance through a cache entry listener on {@code <name>.retry-after} (created
+ * and updated events, asynchronous, no filter: a filter would run on the members, which need not have the library's
+ * classes).
  *
  * <p>Caches the library creates expire their entries {@link #WINDOW_EXPIRY} and {@link #CUSTOMER_EXPIRY} after the
  * last write; caches that already exist (configured by the application or the server) are used as they are.
@@ -97,6 +108,16 @@ public final class JCacheSharedStore implements SharedStore {
     }
 
     @Override
+    public Watch watchWindow(String key, WindowListener listener) {
+        Objects.requireNonNull(key, "key must not be null");
+        Objects.requireNonNull(listener, "listener must not be null");
+        MutableCacheEntryListenerConfiguration<Object, Object> registration = new MutableCacheEntryListenerConfiguration<>(
+                new ListenerFactory(new WindowEvents(key, listener)), null, false, false);
+        windows.registerCacheEntryListener(registration);
+        return () -> windows.deregisterCacheEntryListener(registration);
+    }
+
+    @Override
     public SharedWindow extendWindow(String key, SharedWindow proposed) {
         while (true) {
             SharedWindow current = window(key);
@@ -137,6 +158,72 @@ public final class JCacheSharedStore implements SharedStore {
     public void close() {
         if (ownsManager) {
             manager.close();
+        }
+    }
+
+    /** Passes the window's created and updated events on; other keys and values are ignored. */
+    private static final class WindowEvents implements CacheEntryCreatedListener<Object, Object>, CacheEntryUpdatedListener<Object, Object> {
+
+        private final String key;
+        private final WindowListener listener;
+
+        /** Null key and listener: a copy that ignores everything. */
+        WindowEvents(String key, WindowListener listener) {
+            this.key = key;
+            this.listener = listener;
+        }
+
+        @Override
+        public void onCreated(Iterable<CacheEntryEvent<? extends Object, ? extends Object>> events) {
+            pass(events, true);
+        }
+
+        @Override
+        public void onUpdated(Iterable<CacheEntryEvent<? extends Object, ? extends Object>> events) {
+            pass(events, false);
+        }
+
+        private void pass(Iterable<CacheEntryEvent<? extends Object, ? extends Object>> events, boolean created) {
+            if (listener == null) {
+                return;
+            }
+            for (CacheEntryEvent<? extends Object, ? extends Object> event : events) {
+                if (key.equals(event.getKey()) && event.getValue() instanceof SharedWindow window) {
+                    listener.stored(window, created);
+                }
+            }
+        }
+    }
+
+    /**
+     * Creates this instance's listener. Serializable, as a provider may copy a listener's configuration to every member:
+     * a copy there (which has no listener) creates one that ignores events. Equal by ID, so that deregistering
+     * also removes the copies.
+     */
+    private static final class ListenerFactory implements Factory<CacheEntryListener<Object, Object>> {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String id = UUID.randomUUID().toString();
+        private final transient WindowEvents listener;
+
+        ListenerFactory(WindowEvents listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public CacheEntryListener<Object, Object> create() {
+            return listener != null ? listener : new WindowEvents(null, null);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof ListenerFactory factory && id.equals(factory.id);
+        }
+
+        @Override
+        public int hashCode() {
+            return id.hashCode();
         }
     }
 }
