@@ -24,9 +24,10 @@ import org.awaitility.Awaitility;
 /**
  * Embedded Hazelcast members in the test JVM, as application servers would embed them: joined over TCP/IP on 127.0.0.1
  * only (no multicast, no other interface), a cluster name of their own so that no other build's members can join, and
- * each with its own JCache {@code CacheManager} from Hazelcast's member provider.
+ * each with its own JCache {@code CacheManager} from Hazelcast's member provider. In portal-impl's test-jar: the
+ * benchmarks start theirs the same way.
  */
-final class LoopbackHazelcast implements AutoCloseable {
+public final class LoopbackHazelcast implements AutoCloseable {
 
     /** Hazelcast's member-side JCache provider: an embedded member, as in a WAR. */
     static final String MEMBER_PROVIDER = "com.hazelcast.cache.HazelcastMemberCachingProvider";
@@ -51,7 +52,7 @@ final class LoopbackHazelcast implements AutoCloseable {
      * @param count how many
      * @return the cluster
      */
-    static LoopbackHazelcast start(int count) {
+    public static LoopbackHazelcast start(int count) {
         LoopbackHazelcast cluster = new LoopbackHazelcast();
         List<Integer> ports = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -102,16 +103,24 @@ final class LoopbackHazelcast implements AutoCloseable {
         }
     }
 
-    HazelcastInstance member(int index) {
+    /**
+     * @param index the member's number, from 0
+     * @return the member
+     */
+    public HazelcastInstance member(int index) {
         return members.get(index);
     }
 
-    CacheManager cacheManager(int index) {
+    /**
+     * @param index the member's number, from 0
+     * @return the member's own JCache manager
+     */
+    public CacheManager cacheManager(int index) {
         return managers.get(index);
     }
 
     /** Stops a member abruptly, as a crashed server would: no graceful migration. */
-    void terminate(int index) {
+    public void terminate(int index) {
         members.get(index).getLifecycleService().terminate();
     }
 
