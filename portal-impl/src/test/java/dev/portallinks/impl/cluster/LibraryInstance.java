@@ -66,6 +66,15 @@ final class LibraryInstance implements AutoCloseable {
         Awaitility.await(name + " connected to the shared state").atMost(Duration.ofSeconds(30)).until(() -> state.call(store -> true, () -> false));
     }
 
+    /** Waits until a window stored by another instance has reached this one through its listener, without a call to check it. */
+    void awaitKnown(String requestId) {
+        Awaitility.await(name + " learns of window " + requestId).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+                .until(() -> {
+                    SharedState.SeenWindow known = state.knownWindow();
+                    return known != null && requestId.equals(known.window().requestId());
+                });
+    }
+
     @Override
     public void close() {
         state.close();

@@ -94,15 +94,6 @@ class SharedStateClusterTest {
         }
     }
 
-    /** Waits until the window the other instance stored has reached this one (its listener), without a call to check it. */
-    private static void awaitKnown(LibraryInstance instance, String requestId) {
-        Awaitility.await(instance.name + " learns of window " + requestId).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
-                .until(() -> {
-                    SharedState.SeenWindow known = instance.state.knownWindow();
-                    return known != null && requestId.equals(known.window().requestId());
-                });
-    }
-
     private void advanceBoth(Duration duration) {
         a.clock.advance(duration);
         b.clock.advance(duration);
@@ -113,7 +104,7 @@ class SharedStateClusterTest {
         assertThatCode(() -> b.window.checkClosed(CREATE)).doesNotThrowAnyException();
 
         a.window.open(CREATE, "30", "req_429_on_a");
-        awaitKnown(b, "req_429_on_a");
+        b.awaitKnown("req_429_on_a");
 
         PaddleRateLimitedException onB = refused(b.window);
         assertThat(onB.answeredByPaddle()).as("B sent nothing").isFalse();
@@ -141,7 +132,7 @@ class SharedStateClusterTest {
             }
 
             a.window.open(CREATE, "30", "through_the_listener");
-            awaitKnown(c, "through_the_listener");
+            c.awaitKnown("through_the_listener");
 
             for (int i = 0; i < 1000; i++) {
                 assertThat(refused(c.window).requestId()).isEqualTo("through_the_listener");
@@ -153,7 +144,7 @@ class SharedStateClusterTest {
     @Test
     void aShorterLater429DoesNotShortenTheSharedWindow() {
         a.window.open(CREATE, "60", "first");
-        awaitKnown(b, "first");
+        b.awaitKnown("first");
         advanceBoth(Duration.ofSeconds(10));
 
         PaddleRateLimitedException second = b.window.open(CREATE, "5", "second");
@@ -174,7 +165,7 @@ class SharedStateClusterTest {
         a.clock.set(START.plus(Duration.ofHours(1)));
 
         a.window.open(CREATE, "30", "from_the_future");
-        awaitKnown(b, "from_the_future");
+        b.awaitKnown("from_the_future");
 
         assertThat(refused(b.window).retryAt()).as("counted from when B first saw it, not from A's clock").isEqualTo(START.plusSeconds(30));
         b.clock.advance(Duration.ofSeconds(30));
@@ -186,7 +177,7 @@ class SharedStateClusterTest {
         // A's clock is 1.5 s behind B's: A stores the 429 as received 1.5 s "earlier" than B would say.
         a.clock.set(START.minusMillis(1500));
         a.window.open(CREATE, "30", "slow_clock");
-        awaitKnown(b, "slow_clock");
+        b.awaitKnown("slow_clock");
 
         // B saw it at START, when A received it: the tolerance covers the 1.5 s and the window ends when Paddle's does.
         b.clock.advance(Duration.ofMillis(29_999));
@@ -200,7 +191,7 @@ class SharedStateClusterTest {
     void aWriterClockBehindByMoreThanTheToleranceShortensTheWindowByTheDifference() {
         a.clock.set(START.minusSeconds(10));
         a.window.open(CREATE, "30", "very_slow_clock");
-        awaitKnown(b, "very_slow_clock");
+        b.awaitKnown("very_slow_clock");
 
         // 10 s of skew, 2 s tolerated: the window ends 8 s early on B, as README says.
         assertThat(refused(b.window).retryAt()).isEqualTo(START.plusSeconds(22));

@@ -89,6 +89,8 @@ class SharedStateOutageTest {
         try (LibraryInstance a = LibraryInstance.connected("A", cluster.cacheManager(0), cacheName);
                 LibraryInstance b = LibraryInstance.connected("B", cluster.cacheManager(1), cacheName)) {
             a.window.open(CREATE, "30", "shared_before_the_outage");
+            // B dates the window from when its listener delivers it: wait for that before moving the clocks on.
+            b.awaitKnown("shared_before_the_outage");
             a.clock.advance(Duration.ofSeconds(31));
             b.clock.advance(Duration.ofSeconds(31));
 
@@ -121,8 +123,7 @@ class SharedStateOutageTest {
             assertThat(infosOf(a).stream().filter(m -> m.contains("answers again"))).hasSize(1);
             assertThat(infosOf(b).stream().filter(m -> m.contains("answers again"))).hasSize(1);
             a.window.open(CREATE, "30", "shared_after_the_outage");
-            Awaitility.await("B's listener on the new caches").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
-                    .until(() -> b.state.knownWindow() != null && "shared_after_the_outage".equals(b.state.knownWindow().window().requestId()));
+            b.awaitKnown("shared_after_the_outage");
             PaddleRateLimitedException onB = catchThrowableOfType(PaddleRateLimitedException.class, () -> b.window.checkClosed(CREATE));
             assertThat(onB).as("a 429 on A reaches B again").isNotNull();
             assertThat(warningsOf(a)).hasSize(1);
