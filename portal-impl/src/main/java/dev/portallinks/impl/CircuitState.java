@@ -19,7 +19,7 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
- * What the library has seen of the circuit breakers around {@link PaddleGateway}, for the readiness check.
+ * What the library has seen of the circuit breakers on {@link PaddleCircuit}, for the readiness check.
  * MicroProfile Fault Tolerance has no portable API for a circuit's state, so {@link DefaultPortalLinkService}
  * records each call that failed fast with {@link CircuitBreakerOpenException} and each call that succeeded.
  *

@@ -41,8 +41,9 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
  * The {@link PortalLinkService} CDI bean: validates the request, applies the per-customer link limit
- * ({@link CustomerLinkLimiter}), calls Paddle through {@link PaddleGateway} (fault tolerance, rate-limit window),
- * checks every link in the answer, and never caches a session.
+ * ({@link CustomerLinkLimiter}), calls Paddle through {@link PaddleCircuit} (circuit breaker per call) and
+ * {@link PaddleGateway} (retries, timeout, bulkhead, rate-limit window), checks every link in the answer, and never
+ * caches a session.
  */
 @ApplicationScoped
 public class DefaultPortalLinkService implements PortalLinkService {
@@ -52,8 +53,9 @@ public class DefaultPortalLinkService implements PortalLinkService {
     /** Stops a listing whose cursors never end (a Paddle bug would otherwise loop forever). */
     static final int MAX_PAGES = 1000;
 
+    /** The circuit breaker around each logical call, and inside it {@link PaddleGateway}'s attempts. */
     @Inject
-    PaddleGateway gateway;
+    PaddleCircuit paddle;
 
     @Inject
     PortalLinksConfig config;
@@ -84,7 +86,7 @@ public class DefaultPortalLinkService implements PortalLinkService {
         customerLimit.acquire(request.customer(), config.settings().linksPerCustomerPerMinute());
         List<String> ids = request.subscriptions().stream().map(SubscriptionId::value).toList();
         return invoke(PaddleOperation.CREATE_PORTAL_SESSION,
-                call -> mapper.toSession(gateway.createPortalSession(call, request.customer().value(), new CreatePortalSessionBody(ids)), request));
+                call -> mapper.toSession(paddle.createPortalSession(call, request.customer().value(), new CreatePortalSessionBody(ids)), request));
     }
 
     @Override
@@ -148,7 +150,7 @@ public class DefaultPortalLinkService implements PortalLinkService {
         for (int page = 1; page <= MAX_PAGES; page++) {
             String cursor = after;
             SubscriptionListEnvelope answer = invoke(PaddleOperation.LIST_SUBSCRIPTIONS,
-                    call -> gateway.listSubscriptions(call, customer.value(), statusFilter, cursor, pageSize));
+                    call -> paddle.listSubscriptions(call, customer.value(), statusFilter, cursor, pageSize));
             all.addAll(subscriptionMapper.toSummaries(answer, customer));
             after = subscriptionMapper.nextCursor(answer);
             if (after == null) {

@@ -5,6 +5,8 @@ import java.lang.annotation.Annotation;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -13,14 +15,14 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
- * The effective values of the Fault Tolerance parameters on {@link PaddleGateway} that the library must know: the
- * timeout (the HTTP read timeout follows it, because a blocking socket read does not answer the interrupt of a
- * synchronous {@code @Timeout}), the circuit breaker's delay (for the readiness data) and the retries (so a failed
- * attempt's log line says whether another follows).
+ * The effective values of the Fault Tolerance parameters on {@link PaddleGateway} and {@link PaddleCircuit} that the
+ * library must know: the timeout (the HTTP read timeout follows it, because a blocking socket read does not answer the
+ * interrupt of a synchronous {@code @Timeout}), the circuit breaker's delay (for the readiness data) and the retries
+ * (so a failed attempt's log line says whether another follows).
  *
  * <p>This is the one place that reads them, in the order the MicroProfile Fault Tolerance specification gives:
  * {@code <class>/<method>/<Annotation>/<parameter>}, then {@code <class>/<Annotation>/<parameter>}, then
- * {@code <Annotation>/<parameter>}, then the annotation on {@link PaddleGateway}; each parameter on its own.
+ * {@code <Annotation>/<parameter>}, then the annotation on the class; each parameter on its own.
  * {@code <...>/<Annotation>/enabled} and {@code MP_Fault_Tolerance_NonFallback_Enabled} switch a policy off the same way.
  * A value that does not parse counts as not set (Fault Tolerance refuses to deploy with it anyway).
  */
@@ -30,7 +32,9 @@ public final class GatewayFaultTolerance {
     /** Keeps {@code Duration} arithmetic safe whatever the configuration says; far beyond any sensible value. */
     static final Duration LONGEST = Duration.ofDays(365L * 1000);
 
-    private static final String CLASS = PaddleGateway.class.getName();
+    /** {@code @CircuitBreaker}'s parameters, and {@code enabled}. */
+    private static final List<String> CIRCUIT_PARAMETERS = List.of("delay", "delayUnit", "requestVolumeThreshold", "failureRatio",
+            "successThreshold", "failOn", "skipOn", "enabled");
 
     private final Function<String, Optional<String>> lookup;
 
@@ -51,11 +55,11 @@ public final class GatewayFaultTolerance {
      */
     public Optional<Duration> timeout(PaddleOperation operation) {
         String method = methodOf(operation);
-        if (!enabled(Timeout.class, method)) {
+        if (!enabled(PaddleGateway.class, Timeout.class, method)) {
             return Optional.empty();
         }
         Timeout annotated = PaddleGateway.class.getAnnotation(Timeout.class);
-        return Optional.of(duration(Timeout.class, method, "value", annotated.value(), "unit", annotated.unit()));
+        return Optional.of(duration(PaddleGateway.class, Timeout.class, method, "value", annotated.value(), "unit", annotated.unit()));
     }
 
     /**
@@ -80,11 +84,11 @@ public final class GatewayFaultTolerance {
      */
     public int maxRetries(PaddleOperation operation) {
         String method = methodOf(operation);
-        if (!enabled(Retry.class, method)) {
+        if (!enabled(PaddleGateway.class, Retry.class, method)) {
             return 0;
         }
         int annotated = PaddleGateway.class.getAnnotation(Retry.class).maxRetries();
-        return parameter(Retry.class, method, "maxRetries", Integer::valueOf).filter(value -> value >= -1).orElse(annotated);
+        return parameter(PaddleGateway.class, Retry.class, method, "maxRetries", Integer::valueOf).filter(value -> value >= -1).orElse(annotated);
     }
 
     /**
@@ -96,11 +100,32 @@ public final class GatewayFaultTolerance {
      */
     public Duration circuitDelay(PaddleOperation operation) {
         String method = methodOf(operation);
-        CircuitBreaker annotated = PaddleGateway.class.getAnnotation(CircuitBreaker.class);
-        return duration(CircuitBreaker.class, method, "delay", annotated.delay(), "delayUnit", annotated.delayUnit());
+        CircuitBreaker annotated = PaddleCircuit.class.getAnnotation(CircuitBreaker.class);
+        return duration(PaddleCircuit.class, CircuitBreaker.class, method, "delay", annotated.delay(), "delayUnit", annotated.delayUnit());
     }
 
-    /** The gateway method of an operation: Fault Tolerance's configuration keys (and circuits) are per method. */
+    /**
+     * Returns the circuit breaker keys set on {@link PaddleGateway}, where the circuit breaker was before it moved
+     * outside the retries to {@link PaddleCircuit}: Fault Tolerance ignores them, so the application would run with
+     * values it did not choose, in silence.
+     *
+     * @return the keys that are set, in a stable order; empty when none is
+     */
+    public List<String> circuitKeysOnTheGateway() {
+        List<String> set = new ArrayList<>();
+        String type = PaddleGateway.class.getName();
+        for (String scope : new String[] {type, type + "/createPortalSession", type + "/listSubscriptions"}) {
+            for (String parameter : CIRCUIT_PARAMETERS) {
+                String key = scope + "/" + CircuitBreaker.class.getSimpleName() + "/" + parameter;
+                if (lookup.apply(key).isPresent()) {
+                    set.add(key);
+                }
+            }
+        }
+        return set;
+    }
+
+    /** The gateway's (and circuit's) method of an operation: Fault Tolerance's configuration keys (and circuits) are per method. */
     private static String methodOf(PaddleOperation operation) {
         return switch (operation) {
             case CREATE_PORTAL_SESSION -> "createPortalSession";
@@ -108,10 +133,10 @@ public final class GatewayFaultTolerance {
         };
     }
 
-    private Duration duration(Class<? extends Annotation> annotation, String method, String amountName, long annotatedAmount,
+    private Duration duration(Class<?> bean, Class<? extends Annotation> annotation, String method, String amountName, long annotatedAmount,
             String unitName, ChronoUnit annotatedUnit) {
-        long amount = parameter(annotation, method, amountName, Long::valueOf).filter(value -> value >= 0).orElse(annotatedAmount);
-        ChronoUnit unit = parameter(annotation, method, unitName, ChronoUnit::valueOf).orElse(annotatedUnit);
+        long amount = parameter(bean, annotation, method, amountName, Long::valueOf).filter(value -> value >= 0).orElse(annotatedAmount);
+        ChronoUnit unit = parameter(bean, annotation, method, unitName, ChronoUnit::valueOf).orElse(annotatedUnit);
         try {
             Duration configured = Duration.of(amount, unit);
             return configured.compareTo(LONGEST) > 0 ? LONGEST : configured;
@@ -120,8 +145,8 @@ public final class GatewayFaultTolerance {
         }
     }
 
-    private boolean enabled(Class<? extends Annotation> annotation, String method) {
-        Optional<Boolean> configured = parameter(annotation, method, "enabled", GatewayFaultTolerance::bool);
+    private boolean enabled(Class<?> bean, Class<? extends Annotation> annotation, String method) {
+        Optional<Boolean> configured = parameter(bean, annotation, method, "enabled", GatewayFaultTolerance::bool);
         if (configured.isPresent()) {
             return configured.get();
         }
@@ -138,9 +163,11 @@ public final class GatewayFaultTolerance {
     }
 
     /** The first of the method, class and global keys that is set and parses. */
-    private <T> Optional<T> parameter(Class<? extends Annotation> annotation, String method, String name, Function<String, T> parser) {
+    private <T> Optional<T> parameter(Class<?> bean, Class<? extends Annotation> annotation, String method, String name,
+            Function<String, T> parser) {
         String suffix = annotation.getSimpleName() + "/" + name;
-        for (String key : new String[] {CLASS + "/" + method + "/" + suffix, CLASS + "/" + suffix, suffix}) {
+        String type = bean.getName();
+        for (String key : new String[] {type + "/" + method + "/" + suffix, type + "/" + suffix, suffix}) {
             Optional<String> configured = lookup.apply(key).map(String::strip).filter(value -> !value.isEmpty());
             if (configured.isPresent()) {
                 try {

@@ -1,9 +1,7 @@
 package dev.portallinks.impl;
 
 import dev.portallinks.api.PaddleOperation;
-import dev.portallinks.api.PaddleRateLimitedException;
 import dev.portallinks.api.PaddleRequestRefusedException;
-import dev.portallinks.api.PortalConfigurationException;
 import dev.portallinks.api.PortalLinkException;
 import dev.portallinks.api.UnexpectedPaddleResponseException;
 import dev.portallinks.impl.paddle.CreatePortalSessionBody;
@@ -22,23 +20,19 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 
 /**
  * Every request to Paddle goes through here, under MicroProfile Fault Tolerance. One method call is one
- * attempt; the annotations wrap it (outermost first): retry, circuit breaker, timeout, bulkhead.
+ * attempt; the annotations wrap it (outermost first): retry, timeout, bulkhead. The circuit breaker is outside the
+ * retries, on {@link PaddleCircuit}, so that it counts calls, not attempts.
  *
  * <ul>
  * <li>{@code @Retry}: 2 retries, 100 ms delay ± 50 ms jitter, only on {@code RetryablePaddleFailure} (I/O errors,
  * 5xx). Never on 4xx, 429, timeouts or unreadable answers.</li>
  * <li>{@code @Timeout}: 2000 ms per attempt. The HTTP read timeout follows it ({@link GatewayFaultTolerance}): a
  * blocked socket read ignores the interrupt of a synchronous timeout, so the read timeout is what ends the wait.</li>
- * <li>{@code @CircuitBreaker}: opens when 5 of the last 10 attempts failed (I/O, 5xx, timeout, unreadable
- * answer; 4xx, 429 and a full bulkhead do not count: a busy server is not a failing Paddle), stays open 10 s, closes
- * after one successful trial call.</li>
  * <li>{@code @Bulkhead}: at most 20 concurrent requests to Paddle from this application.</li>
  * </ul>
  * So a Paddle that does not answer costs the timeout (+ at most 250 ms; timeouts are not retried). Every value can
@@ -48,9 +42,6 @@ import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
  */
 @ApplicationScoped
 @Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = RetryablePaddleFailure.class)
-@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, successThreshold = 1,
-        skipOn = {PaddleRequestRefusedException.class, PaddleRateLimitedException.class, PortalConfigurationException.class,
-            BulkheadException.class})
 @Timeout(2000)
 @Bulkhead(20)
 public class PaddleGateway {

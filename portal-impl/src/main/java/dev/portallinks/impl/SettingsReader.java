@@ -167,6 +167,11 @@ public final class SettingsReader {
         List<String> notices = new ArrayList<>();
         PaddleEnvironment environment = environment(key);
         URI baseUrl = baseUrl(environment);
+        List<String> misplaced = new GatewayFaultTolerance(lookup).circuitKeysOnTheGateway();
+        if (!misplaced.isEmpty()) {
+            notices.add(String.join(", ", misplaced) + " has no effect: the circuit breaker counts calls, not attempts, on "
+                    + PaddleCircuit.class.getName() + "; set the same keys with that class name instead");
+        }
         return new PortalLinksSettings(key, environment, baseUrl, allowedOrigins(), fallbackUrl(),
                 duration(CONNECT_TIMEOUT, REST_CLIENT_CONNECT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT),
                 readTimeout(notices), pageSize(), connection(), readinessFollowsPaddle(), linksPerCustomerPerMinute(), cluster(notices), notices);

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CircuitStateTest {
 
     private static final Instant START = Instant.parse("2026-01-01T12:00:00Z");
-    private static final String CLASS_KEY = "dev.portallinks.impl.PaddleGateway/CircuitBreaker/";
+    private static final String CLASS_KEY = "dev.portallinks.impl.PaddleCircuit/CircuitBreaker/";
     private static final String GLOBAL_KEY = "CircuitBreaker/";
 
     private final MutableClock clock = new MutableClock(START);
@@ -184,7 +184,7 @@ class CircuitStateTest {
 
     @Test
     void aMethodLevelDelayBeatsTheClassAndGlobalOnesForItsCircuitOnly() {
-        config.put("dev.portallinks.impl.PaddleGateway/createPortalSession/CircuitBreaker/delay", "30000");
+        config.put("dev.portallinks.impl.PaddleCircuit/createPortalSession/CircuitBreaker/delay", "30000");
         config.put(CLASS_KEY + "delay", "2000");
         config.put(GLOBAL_KEY + "delay", "3000");
         CircuitState state = state();

@@ -348,6 +348,17 @@ class SettingsReaderTest {
                 "dev.portallinks.impl.PaddleGateway/Timeout/value");
     }
 
+    @Test
+    void circuitBreakerKeysOnTheGatewayAreANoticeNamingTheClassThatHasTheCircuit() {
+        PortalLinksSettings settings = read(with(SANDBOX_KEY, "dev.portallinks.impl.PaddleGateway/CircuitBreaker/delay", "30000",
+                "dev.portallinks.impl.PaddleGateway/listSubscriptions/CircuitBreaker/requestVolumeThreshold", "20",
+                "dev.portallinks.impl.PaddleCircuit/CircuitBreaker/failureRatio", "0.8", "dev.portallinks.impl.PaddleGateway/Retry/maxRetries", "1"));
+
+        assertThat(settings.notices()).containsExactly("dev.portallinks.impl.PaddleGateway/CircuitBreaker/delay,"
+                + " dev.portallinks.impl.PaddleGateway/listSubscriptions/CircuitBreaker/requestVolumeThreshold has no effect: the circuit"
+                + " breaker counts calls, not attempts, on dev.portallinks.impl.PaddleCircuit; set the same keys with that class name instead");
+    }
+
     @ParameterizedTest
     @CsvSource({
         "paddle.http.connect-timeout-ms, 0, 60000",

@@ -19,7 +19,7 @@ class BulkheadIT extends SimulatedPaddleIT {
     static WebArchive deployment() {
         return Deployments.war("bulkhead",
                 "dev.portallinks.impl.PaddleGateway/Bulkhead/value=1",
-                "dev.portallinks.impl.PaddleGateway/CircuitBreaker/requestVolumeThreshold=4",
+                "dev.portallinks.impl.PaddleCircuit/CircuitBreaker/requestVolumeThreshold=4",
                 "dev.portallinks.impl.PaddleGateway/Timeout/value=8000",
                 "paddle.http.read-timeout-ms=8000");
     }

@@ -29,8 +29,8 @@ class CircuitBreakerIT extends SimulatedPaddleIT {
     static WebArchive war(String name) {
         return Deployments.war(name,
                 "dev.portallinks.impl.PaddleGateway/Retry/maxRetries=0",
-                "dev.portallinks.impl.PaddleGateway/CircuitBreaker/requestVolumeThreshold=4",
-                "dev.portallinks.impl.PaddleGateway/CircuitBreaker/delay=2000");
+                "dev.portallinks.impl.PaddleCircuit/CircuitBreaker/requestVolumeThreshold=4",
+                "dev.portallinks.impl.PaddleCircuit/CircuitBreaker/delay=2000");
     }
 
     /**

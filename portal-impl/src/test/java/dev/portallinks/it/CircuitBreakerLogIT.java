@@ -20,8 +20,8 @@ class CircuitBreakerLogIT extends SimulatedPaddleIT {
     static WebArchive deployment() {
         return Deployments.war("circuit-breaker-log",
                 "dev.portallinks.impl.PaddleGateway/Retry/maxRetries=0",
-                "dev.portallinks.impl.PaddleGateway/CircuitBreaker/requestVolumeThreshold=4",
-                "dev.portallinks.impl.PaddleGateway/CircuitBreaker/delay=1500");
+                "dev.portallinks.impl.PaddleCircuit/CircuitBreaker/requestVolumeThreshold=4",
+                "dev.portallinks.impl.PaddleCircuit/CircuitBreaker/delay=1500");
     }
 
     @Test

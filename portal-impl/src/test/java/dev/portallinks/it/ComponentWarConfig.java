@@ -37,7 +37,7 @@ public final class ComponentWarConfig {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("paddle.api-key", apiKey);
         config.put("paddle.portal.allowed-origins", "https://customer-portal.paddle.com," + paddleOrigin);
-        config.put("dev.portallinks.impl.PaddleGateway/CircuitBreaker/requestVolumeThreshold", "1000");
+        config.put("dev.portallinks.impl.PaddleCircuit/CircuitBreaker/requestVolumeThreshold", "1000");
         config.put("dev.portallinks.impl.PaddleGateway/Timeout/value", "10000");
         config.put("paddle.http.read-timeout-ms", "10000");
         config.put("paddle.portal.links-per-customer-per-minute", "0");

@@ -21,7 +21,7 @@ class ConnectionResetIT extends SimulatedPaddleIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("connection-reset", "dev.portallinks.impl.PaddleGateway/CircuitBreaker/requestVolumeThreshold=1000");
+        return Deployments.war("connection-reset", "dev.portallinks.impl.PaddleCircuit/CircuitBreaker/requestVolumeThreshold=1000");
     }
 
     private JsonObject session() {

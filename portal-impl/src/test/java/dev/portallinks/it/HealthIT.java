@@ -26,7 +26,7 @@ class HealthIT extends SimulatedPaddleIT {
 
     /** No retries, a circuit that opens after 4 failures and stays open 2 s. */
     static final String[] CIRCUIT_SETTINGS = {"dev.portallinks.impl.PaddleGateway/Retry/maxRetries=0",
-        "dev.portallinks.impl.PaddleGateway/CircuitBreaker/requestVolumeThreshold=4", "dev.portallinks.impl.PaddleGateway/CircuitBreaker/delay=2000"};
+        "dev.portallinks.impl.PaddleCircuit/CircuitBreaker/requestVolumeThreshold=4", "dev.portallinks.impl.PaddleCircuit/CircuitBreaker/delay=2000"};
 
     @Deployment(testable = false)
     static WebArchive deployment() {

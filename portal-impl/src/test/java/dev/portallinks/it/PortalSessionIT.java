@@ -46,7 +46,7 @@ class PortalSessionIT extends SimulatedPaddleIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("portal-session", "dev.portallinks.impl.PaddleGateway/CircuitBreaker/requestVolumeThreshold=1000");
+        return Deployments.war("portal-session", "dev.portallinks.impl.PaddleCircuit/CircuitBreaker/requestVolumeThreshold=1000");
     }
 
     private JsonObject session(String... subscriptions) {

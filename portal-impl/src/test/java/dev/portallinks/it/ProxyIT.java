@@ -26,7 +26,7 @@ class ProxyIT extends SimulatedPaddleIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.war("proxy", "paddle-api/mp-rest/proxyAddress=127.0.0.1:" + PROXY_PORT,
-                "dev.portallinks.impl.PaddleGateway/CircuitBreaker/requestVolumeThreshold=1000");
+                "dev.portallinks.impl.PaddleCircuit/CircuitBreaker/requestVolumeThreshold=1000");
     }
 
     @Test

@@ -19,7 +19,7 @@ class ServerLogIT extends SimulatedPaddleIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("server-log", "dev.portallinks.impl.PaddleGateway/CircuitBreaker/requestVolumeThreshold=1000");
+        return Deployments.war("server-log", "dev.portallinks.impl.PaddleCircuit/CircuitBreaker/requestVolumeThreshold=1000");
     }
 
     /** The token of a portal link: the last query parameter the simulator writes. */
