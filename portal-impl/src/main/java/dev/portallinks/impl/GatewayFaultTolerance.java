@@ -114,7 +114,11 @@ public final class GatewayFaultTolerance {
     public List<String> circuitKeysOnTheGateway() {
         List<String> set = new ArrayList<>();
         String type = PaddleGateway.class.getName();
-        for (String scope : new String[] {type, type + "/createPortalSession", type + "/listSubscriptions"}) {
+        List<String> scopes = new ArrayList<>(List.of(type));
+        for (PaddleOperation operation : PaddleOperation.values()) {
+            scopes.add(type + "/" + methodOf(operation));
+        }
+        for (String scope : scopes) {
             for (String parameter : CIRCUIT_PARAMETERS) {
                 String key = scope + "/" + CircuitBreaker.class.getSimpleName() + "/" + parameter;
                 if (lookup.apply(key).isPresent()) {
