@@ -3,6 +3,7 @@ package dev.portallinks.api;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * This customer asked for more portal links within one minute than the application allows
@@ -15,7 +16,7 @@ import java.util.Objects;
  * this customer only: tell them to try again after {@link #retryAt()}. The link helpers do not send this customer
  * to the fallback URL.
  */
-public class CustomerLinkLimitException extends PortalLinkException {
+public final class CustomerLinkLimitException extends PortalLinkException {
 
     private static final long serialVersionUID = 1L;
 
@@ -73,5 +74,25 @@ public class CustomerLinkLimitException extends PortalLinkException {
     @Override
     public boolean rejectedWithoutCallingPaddle() {
         return true;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @return {@link PortalLinkRefused.Reason#CUSTOMER_LIMIT}
+     */
+    @Override
+    public PortalLinkRefused.Reason refusalReason() {
+        return PortalLinkRefused.Reason.CUSTOMER_LIMIT;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @return {@link #retryAt()}
+     */
+    @Override
+    public Optional<Instant> tryAgainAt() {
+        return Optional.of(retryAt());
     }
 }

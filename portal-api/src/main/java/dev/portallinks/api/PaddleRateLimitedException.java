@@ -2,6 +2,7 @@ package dev.portallinks.api;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Paddle's rate limit is in force: Paddle answered {@code 429 Too Many Requests}, or did so earlier and the
@@ -11,7 +12,7 @@ import java.time.Instant;
  * is hammered); it fails fast with this exception instead. Show the customer a "try again in a minute"
  * message; do not retry before {@link #retryAt()}.
  */
-public class PaddleRateLimitedException extends PortalLinkException {
+public final class PaddleRateLimitedException extends PortalLinkException {
 
     private static final long serialVersionUID = 1L;
 
@@ -70,5 +71,25 @@ public class PaddleRateLimitedException extends PortalLinkException {
     @Override
     public boolean rejectedWithoutCallingPaddle() {
         return !answeredByPaddle;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @return {@link PortalLinkRefused.Reason#PADDLE_RATE_LIMITED}
+     */
+    @Override
+    public PortalLinkRefused.Reason refusalReason() {
+        return PortalLinkRefused.Reason.PADDLE_RATE_LIMITED;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @return {@link #retryAt()}
+     */
+    @Override
+    public Optional<Instant> tryAgainAt() {
+        return Optional.of(retryAt());
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
  * Paddle environment (sandbox vs live); {@code invalid_field}/{@code bad_request} (400) come with
  * {@link #fieldErrors()}.
  */
-public class PaddleRequestRefusedException extends PortalLinkException {
+public final class PaddleRequestRefusedException extends PortalLinkException {
 
     private static final long serialVersionUID = 1L;
 
@@ -59,11 +59,22 @@ public class PaddleRequestRefusedException extends PortalLinkException {
         for (PaddleFieldError error : fieldErrors) {
             message.append("; field ").append(error.field()).append(": ").append(error.message());
         }
-        message.append(advice(operation, httpStatus, code));
+        String advice = advice(operation, httpStatus, code);
+        if (!advice.isEmpty()) {
+            endSentence(message).append(advice);
+        }
         if (documentationUrl != null) {
-            message.append(". See ").append(documentationUrl);
+            endSentence(message).append(". See ").append(documentationUrl);
         }
         return message.toString();
+    }
+
+    /** Drops a full stop Paddle's detail ended with, so that the next sentence's ". " does not make it "..". */
+    private static StringBuilder endSentence(StringBuilder message) {
+        while (message.length() > 0 && message.charAt(message.length() - 1) == '.') {
+            message.setLength(message.length() - 1);
+        }
+        return message;
     }
 
     /** What to do, by Paddle's error code first (a 403 is not always a missing permission), then by status. */
@@ -131,5 +142,15 @@ public class PaddleRequestRefusedException extends PortalLinkException {
     /** @return the permission the key needs for the call, never null; the cause of the error when {@link #code()} is {@code forbidden} */
     public String requiredPermission() {
         return operation.requiredPermission();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @return {@link PortalLinkRefused.Reason#PADDLE_REFUSED}
+     */
+    @Override
+    public PortalLinkRefused.Reason refusalReason() {
+        return PortalLinkRefused.Reason.PADDLE_REFUSED;
     }
 }

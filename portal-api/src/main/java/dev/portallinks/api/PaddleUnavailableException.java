@@ -4,7 +4,7 @@ package dev.portallinks.api;
  * Paddle could not be used right now; {@link #reason()} says why. The request itself may be fine: show the
  * customer a "try again later" message (or send them to the configured fallback portal URL).
  */
-public class PaddleUnavailableException extends PortalLinkException {
+public final class PaddleUnavailableException extends PortalLinkException {
 
     private static final long serialVersionUID = 1L;
 
@@ -102,15 +102,28 @@ public class PaddleUnavailableException extends PortalLinkException {
         return attempts;
     }
 
-    /** {@inheritDoc} Paddle cannot be used right now, whatever the reason: a fallback applies. */
+    /**
+     * {@inheritDoc} Only for a transient cause ({@link Reason#isTransient()}: an I/O error, a timeout, 5xx, an open
+     * circuit, a full bulkhead): a TLS failure or a refusing proxy is the operator's to fix, and a fallback would hide it.
+     */
     @Override
     public boolean fallbackApplies() {
-        return true;
+        return reason.isTransient();
     }
 
     /** {@inheritDoc} True for an open circuit and a full bulkhead. */
     @Override
     public boolean rejectedWithoutCallingPaddle() {
         return reason == Reason.CIRCUIT_OPEN || reason == Reason.BULKHEAD_FULL;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @return {@link PortalLinkRefused.Reason#PADDLE_UNAVAILABLE}
+     */
+    @Override
+    public PortalLinkRefused.Reason refusalReason() {
+        return PortalLinkRefused.Reason.PADDLE_UNAVAILABLE;
     }
 }

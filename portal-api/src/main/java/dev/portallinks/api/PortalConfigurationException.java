@@ -5,7 +5,7 @@ package dev.portallinks.api;
  * environment, an invalid URL. The message names the MicroProfile Config property (and its environment
  * variable) to fix; it never contains the key itself.
  */
-public class PortalConfigurationException extends PortalLinkException {
+public final class PortalConfigurationException extends PortalLinkException {
 
     private static final long serialVersionUID = 1L;
 
@@ -25,5 +25,15 @@ public class PortalConfigurationException extends PortalLinkException {
     /** @return the MicroProfile Config property that is wrong, e.g. {@code paddle.api-key}; never null */
     public String property() {
         return property;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @return {@link PortalLinkRefused.Reason#CONFIGURATION}
+     */
+    @Override
+    public PortalLinkRefused.Reason refusalReason() {
+        return PortalLinkRefused.Reason.CONFIGURATION;
     }
 }

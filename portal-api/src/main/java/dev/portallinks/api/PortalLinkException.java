@@ -1,5 +1,8 @@
 package dev.portallinks.api;
 
+import java.time.Instant;
+import java.util.Optional;
+
 /**
  * The root of the exceptions {@link PortalLinkService} throws. Unchecked.
  *
@@ -22,14 +25,21 @@ package dev.portallinks.api;
  * No message or {@code toString()} of these exceptions contains the API key or a portal token.
  *
  * <p><b>Fallback policy.</b> One rule decides, for every caller, whether a fallback may stand in for a failure:
- * {@link #fallbackApplies()}. It is true only when Paddle cannot be used right now ({@link PaddleUnavailableException},
- * any reason, and {@link PaddleRateLimitedException}); the customer then still reaches the portal through its plain
+ * {@link #fallbackApplies()}. It is true only when Paddle cannot be used right now for a transient cause
+ * ({@link PaddleUnavailableException} with a {@link PaddleUnavailableException.Reason#isTransient() transient} reason, and
+ * {@link PaddleRateLimitedException}); the customer then still reaches the portal through its plain
  * sign-in page. It is false for everything the fallback would hide: a refused request, an unexpected answer, wrong
  * configuration, and a customer over the per-customer limit (who must wait, not be sent elsewhere).
- * {@link PortalLinkService#link} applies it with {@code paddle.portal.fallback-url}; the Faces components with their
- * {@code fallback} attribute (which, when set, takes precedence over the configured URL).
+ * {@link PortalLinkService#handOut} applies it, with the request's own fallback (the Faces components' {@code fallback}
+ * attribute) before {@code paddle.portal.fallback-url}.
+ *
+ * <p><b>One classification.</b> The hierarchy is sealed and each type names what it stands for in
+ * {@link #refusalReason()}: the audit reason, and the one value the Faces messages, the endpoint's problem types, the
+ * log levels and the telemetry outcome are derived from, in {@code switch} expressions the compiler checks for
+ * exhaustiveness.
  */
-public abstract class PortalLinkException extends RuntimeException {
+public abstract sealed class PortalLinkException extends RuntimeException permits PaddleRequestRefusedException, PaddleRateLimitedException,
+        CustomerLinkLimitException, PaddleUnavailableException, UnexpectedPaddleResponseException, PortalConfigurationException {
 
     private static final long serialVersionUID = 1L;
 
@@ -59,8 +69,8 @@ public abstract class PortalLinkException extends RuntimeException {
     /**
      * Tells whether a fallback may be used instead of this failure (see the class description for the policy).
      *
-     * @return true when Paddle cannot be used right now; false here and in every subtype except
-     *         {@link PaddleUnavailableException} and {@link PaddleRateLimitedException}
+     * @return true when Paddle cannot be used right now for a transient cause; false here and in every subtype except
+     *         {@link PaddleUnavailableException} (transient reasons) and {@link PaddleRateLimitedException}
      */
     public boolean fallbackApplies() {
         return false;
@@ -76,5 +86,23 @@ public abstract class PortalLinkException extends RuntimeException {
      */
     public boolean rejectedWithoutCallingPaddle() {
         return false;
+    }
+
+    /**
+     * Returns what this failure stands for, as the audit event {@link PortalLinkRefused} names it.
+     *
+     * @return the reason, never null and never {@link PortalLinkRefused.Reason#NOT_PERMITTED} (that one is decided by
+     *         an entry point's own check, before the service is asked)
+     */
+    public abstract PortalLinkRefused.Reason refusalReason();
+
+    /**
+     * Returns when trying again can help: the end of the per-customer limit or of Paddle's {@code Retry-After} window.
+     *
+     * @return the instant, or empty when waiting is not what helps (here and in every subtype except
+     *         {@link CustomerLinkLimitException} and {@link PaddleRateLimitedException})
+     */
+    public Optional<Instant> tryAgainAt() {
+        return Optional.empty();
     }
 }

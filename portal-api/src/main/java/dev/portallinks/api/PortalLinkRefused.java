@@ -37,31 +37,21 @@ public record PortalLinkRefused(CustomerId customer, PortalAction action, Subscr
         /** Paddle's answer failed the checks ({@link UnexpectedPaddleResponseException}). */
         UNEXPECTED_ANSWER,
         /** The library is not configured correctly ({@link PortalConfigurationException}). */
-        CONFIGURATION;
+        CONFIGURATION
+    }
 
-        /**
-         * @param failure what the service threw
-         * @return the reason it stands for
-         */
-        public static Reason of(PortalLinkException failure) {
-            Objects.requireNonNull(failure, "failure must not be null");
-            if (failure instanceof CustomerLinkLimitException) {
-                return CUSTOMER_LIMIT;
-            }
-            if (failure instanceof PaddleRateLimitedException) {
-                return PADDLE_RATE_LIMITED;
-            }
-            if (failure instanceof PaddleRequestRefusedException) {
-                return PADDLE_REFUSED;
-            }
-            if (failure instanceof PaddleUnavailableException) {
-                return PADDLE_UNAVAILABLE;
-            }
-            if (failure instanceof PortalConfigurationException) {
-                return CONFIGURATION;
-            }
-            return UNEXPECTED_ANSWER;
-        }
+    /**
+     * The event for a request that an entry point's own check refused before the service was asked: the click or the
+     * request named something the server-side state does not offer this customer.
+     *
+     * @param customer whose portal was asked for, not null
+     * @param action the page asked for, or null when the request named none the server offers
+     * @param subscription the subscription asked for, or null
+     * @param entryPoint where it was asked for, not null
+     * @return the event, refused now
+     */
+    public static PortalLinkRefused notPermitted(CustomerId customer, PortalAction action, SubscriptionId subscription, PortalEntryPoint entryPoint) {
+        return new PortalLinkRefused(customer, action, subscription, Reason.NOT_PERMITTED, entryPoint, Instant.now());
     }
 
     /**

@@ -91,26 +91,45 @@ public interface PortalLinkService {
     CompletionStage<PortalSession> createSessionAsync(PortalSessionRequest request);
 
     /**
-     * Returns one fresh link for one action: a session is created with just the subscription needed.
+     * Hands out one link for one request: the one way the service, the Faces components and the redirect endpoint hand
+     * out links. A session is created with just the subscription needed and the action's link is picked from it.
      *
-     * <p>When a fallback portal URL is configured ({@code paddle.portal.fallback-url}) and the failure is one the
-     * fallback applies to ({@link PortalLinkException#fallbackApplies()}: Paddle unavailable or rate limited), that URL
-     * is returned instead of throwing, so the customer still reaches the portal (where they sign in by e-mail).
-     * Without one, or for any other failure, the exception is thrown. A {@link CustomerLinkLimitException} (this
-     * customer is asking too fast) is always thrown: the fallback is for when Paddle cannot be used, not for a script
-     * replaying clicks.
+     * <p>When the failure is one a fallback applies to ({@link PortalLinkException#fallbackApplies()}: Paddle unavailable
+     * or rate limited) and a fallback is set (the request's own, else {@code paddle.portal.fallback-url}), the fallback
+     * is returned instead of throwing, so the customer still reaches the portal (where they sign in by e-mail). Without
+     * one, or for any other failure, the exception is thrown. A {@link CustomerLinkLimitException} is always thrown: the
+     * fallback is for when Paddle cannot be used, not for a script replaying clicks.
      *
-     * <p>Every call fires one audit event ({@link PortalLinkIssued}, also for the fallback URL, or
-     * {@link PortalLinkRefused} with the reason) with the entry point {@link PortalEntryPoint#SERVICE}.
+     * <p>Every call fires exactly one audit event with the request's entry point: {@link PortalLinkIssued} (also for a
+     * fallback) or {@link PortalLinkRefused} with {@link PortalLinkException#refusalReason()}. A synchronous observer
+     * that throws stops the link. Failures are logged here once (FINE for rejections that sent nothing to Paddle,
+     * WARNING otherwise). Implementations normally keep this method as it is.
+     *
+     * @param request what to open, for whom, from where, with which fallback; not null
+     * @return the link, or the fallback that stood in for a failure; never null
+     * @throws PortalLinkException as {@link #createSession(PortalSessionRequest)}, when no fallback stands in
+     */
+    default PortalLinkResult handOut(PortalLinkRequest request) {
+        Objects.requireNonNull(request, "request must not be null");
+        return LinkRecipe.handOut(this, request);
+    }
+
+    /**
+     * Returns one fresh link for one action ({@link #handOut} with the entry point {@link PortalEntryPoint#SERVICE}):
+     * a session is created with just the subscription needed; a configured {@code paddle.portal.fallback-url} stands
+     * in for a failure that allows it; one audit event is fired.
      *
      * @param action the page to open, not null
      * @param customer the customer, not null
      * @param subscription the subscription; not null for the subscription actions, ignored (may be null) for
      *        {@link PortalAction#OVERVIEW}
-     * @return the link, never null
+     * @return the link (or the configured fallback URL), never null
      * @throws PortalLinkException as {@link #createSession(PortalSessionRequest)}
      */
-    URI link(PortalAction action, CustomerId customer, SubscriptionId subscription);
+    default URI link(PortalAction action, CustomerId customer, SubscriptionId subscription) {
+        PortalLinkResult result = handOut(PortalLinkRequest.of(action, customer, subscription, PortalEntryPoint.SERVICE));
+        return result instanceof PortalLinkResult.Link link ? link.uri() : URI.create(((PortalLinkResult.Fallback) result).target());
+    }
 
     /**
      * Returns a fresh authenticated link to the portal's overview page.
@@ -172,9 +191,8 @@ public interface PortalLinkService {
     }
 
     /**
-     * The fallback portal URL the application configured ({@code paddle.portal.fallback-url}), for integrations that
-     * hand out links themselves and apply the fallback policy ({@link PortalLinkException#fallbackApplies()}) as
-     * {@link #link} does: the Faces components and the redirect endpoint.
+     * The fallback portal URL the application configured ({@code paddle.portal.fallback-url}), which {@link #handOut}
+     * uses when the request has no fallback of its own.
      *
      * @return the URL, or empty when none is configured
      */
@@ -186,8 +204,8 @@ public interface PortalLinkService {
      * Fires an audit event ({@link PortalLinkIssued} or {@link PortalLinkRefused}) to the application's CDI observers:
      * first the synchronous ones (one that throws stops the link: an audit that must not miss a link fails closed,
      * so call this before handing the link out), then the asynchronous ones (their failures are logged). For
-     * integrations that hand out links themselves (the Faces components, the redirect endpoint) and for code that
-     * hands out a link of a session from {@link #createSession}; {@link #link} fires its own.
+     * entry points' own refusals ({@link PortalLinkRefused#notPermitted}) and for code that hands out a link of a
+     * session from {@link #createSession}; {@link #handOut} and {@link #link} fire their own.
      *
      * @param event the event, not null
      */

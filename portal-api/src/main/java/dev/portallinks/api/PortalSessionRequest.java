@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -65,6 +66,25 @@ public record PortalSessionRequest(CustomerId customer, List<SubscriptionId> sub
      */
     public static PortalSessionRequest overview(CustomerId customer) {
         return new PortalSessionRequest(customer, List.of());
+    }
+
+    /**
+     * The request one action's link needs: the overview alone for {@link PortalAction#OVERVIEW}, else just the
+     * subscription whose page the action opens.
+     *
+     * @param action the page to open, not null
+     * @param customer the customer, not null
+     * @param subscription the subscription; not null for the subscription actions, ignored for the overview
+     * @return the request, never null
+     * @throws NullPointerException naming the missing argument
+     */
+    public static PortalSessionRequest forAction(PortalAction action, CustomerId customer, SubscriptionId subscription) {
+        Objects.requireNonNull(action, "action must not be null");
+        if (!action.needsSubscription()) {
+            return overview(customer);
+        }
+        Objects.requireNonNull(subscription, () -> "subscription must not be null for " + action);
+        return new PortalSessionRequest(customer, List.of(subscription));
     }
 
     /**

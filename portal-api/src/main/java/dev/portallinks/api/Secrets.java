@@ -66,4 +66,32 @@ public final class Secrets {
     public static String redact(java.net.URI uri) {
         return uri == null ? "null" : redact(uri.toString());
     }
+
+    /**
+     * Quotes untrusted text (a posted value, a path, a configured value) for a message or a log line: secrets removed
+     * ({@link #redact(String)}), cut to {@code maxShown} characters (saying how long it was), and every control
+     * character (C0, DEL and C1: CR and LF cannot forge a log line, U+009B cannot start a terminal escape) and line
+     * separator written as {@code \\uXXXX}.
+     *
+     * @param untrusted the text, not null
+     * @param maxShown how many characters to show at most, at least 1
+     * @return the text in double quotes, followed by {@code (cut from N characters)} when it was cut
+     */
+    public static String quoted(String untrusted, int maxShown) {
+        if (maxShown < 1) {
+            throw new IllegalArgumentException("maxShown must be at least 1, not " + maxShown);
+        }
+        String clean = redact(untrusted);
+        boolean cut = clean.length() > maxShown;
+        StringBuilder shown = new StringBuilder(Math.min(clean.length(), maxShown) + 40).append('"');
+        (cut ? clean.substring(0, maxShown) : clean).chars().forEach(c -> {
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                shown.append(String.format("\\u%04x", c));
+            } else {
+                shown.append((char) c);
+            }
+        });
+        shown.append('"');
+        return cut ? shown.append(" (cut from ").append(untrusted.length()).append(" characters)").toString() : shown.toString();
+    }
 }

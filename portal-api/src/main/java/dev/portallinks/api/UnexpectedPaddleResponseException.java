@@ -5,7 +5,7 @@ package dev.portallinks.api;
  * library's checks (wrong origin, wrong customer, a subscription that was not asked for). Nothing was handed
  * out. This is not retried; if it persists, report it with {@link #requestId()}.
  */
-public class UnexpectedPaddleResponseException extends PortalLinkException {
+public final class UnexpectedPaddleResponseException extends PortalLinkException {
 
     private static final long serialVersionUID = 1L;
 
@@ -28,5 +28,15 @@ public class UnexpectedPaddleResponseException extends PortalLinkException {
     /** @return the call whose answer was rejected, never null */
     public PaddleOperation operation() {
         return operation;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @return {@link PortalLinkRefused.Reason#UNEXPECTED_ANSWER}
+     */
+    @Override
+    public PortalLinkRefused.Reason refusalReason() {
+        return PortalLinkRefused.Reason.UNEXPECTED_ANSWER;
     }
 }

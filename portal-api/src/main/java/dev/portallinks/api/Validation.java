@@ -18,10 +18,18 @@ final class Validation {
     static String requireMatch(String field, String value, Pattern pattern, String example) {
         Objects.requireNonNull(value, () -> field + " must not be null; expected " + pattern.pattern() + " (for example " + example + ")");
         if (!pattern.matcher(value).matches()) {
-            throw new IllegalArgumentException(field + " \"" + Secrets.redact(value) + "\" does not match " + pattern.pattern()
-                    + " (for example " + example + ")");
+            throw new IllegalArgumentException(field + " " + quoted(value) + " does not match " + pattern.pattern() + " (for example " + example
+                    + ")");
         }
         return value;
+    }
+
+    /** The most of a rejected value a message shows: enough to recognise it, too little to carry a payload. */
+    static final int MAX_QUOTED = 80;
+
+    /** A rejected value, which often comes from a request (a path parameter) and is logged: {@link Secrets#quoted}. */
+    static String quoted(String value) {
+        return Secrets.quoted(value, MAX_QUOTED);
     }
 
     private static final Pattern CURRENCY_CODE = Pattern.compile("^[A-Z]{3}$");

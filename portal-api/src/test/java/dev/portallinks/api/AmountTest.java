@@ -66,7 +66,7 @@ class AmountTest {
     void rejectsInvalidCurrencyCodes(String currency) {
         assertThatThrownBy(() -> new Amount(100, currency))
                 .isExactlyInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("currency code \"" + currency + "\" does not match ^[A-Z]{3}$");
+                .hasMessageStartingWith("currency code " + Validation.quoted(currency) + " does not match ^[A-Z]{3}$");
     }
 
     @Test

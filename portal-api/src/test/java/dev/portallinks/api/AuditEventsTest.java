@@ -68,17 +68,17 @@ class AuditEventsTest {
     @Test
     void aRefusalNamesItsReasonForEveryKindOfFailure() {
         Instant later = NOW.plusSeconds(30);
-        assertThat(PortalLinkRefused.Reason.of(new CustomerLinkLimitException(CUSTOMER, 20, Duration.ofSeconds(30), later)))
+        assertThat((new CustomerLinkLimitException(CUSTOMER, 20, Duration.ofSeconds(30), later)).refusalReason())
                 .isEqualTo(PortalLinkRefused.Reason.CUSTOMER_LIMIT);
-        assertThat(PortalLinkRefused.Reason.of(new PaddleRateLimitedException(PaddleOperation.CREATE_PORTAL_SESSION, Duration.ofSeconds(30), later,
-                true, null))).isEqualTo(PortalLinkRefused.Reason.PADDLE_RATE_LIMITED);
-        assertThat(PortalLinkRefused.Reason.of(new PaddleRequestRefusedException(PaddleOperation.CREATE_PORTAL_SESSION, 403, "request_error",
-                "forbidden", "no", null, null, List.of()))).isEqualTo(PortalLinkRefused.Reason.PADDLE_REFUSED);
-        assertThat(PortalLinkRefused.Reason.of(new PaddleUnavailableException(PaddleOperation.CREATE_PORTAL_SESSION,
-                PaddleUnavailableException.Reason.TIMEOUT, 0, 1, null, null))).isEqualTo(PortalLinkRefused.Reason.PADDLE_UNAVAILABLE);
-        assertThat(PortalLinkRefused.Reason.of(new UnexpectedPaddleResponseException(PaddleOperation.CREATE_PORTAL_SESSION, "bad", null, null)))
+        assertThat((new PaddleRateLimitedException(PaddleOperation.CREATE_PORTAL_SESSION, Duration.ofSeconds(30), later,
+                true, null)).refusalReason()).isEqualTo(PortalLinkRefused.Reason.PADDLE_RATE_LIMITED);
+        assertThat((new PaddleRequestRefusedException(PaddleOperation.CREATE_PORTAL_SESSION, 403, "request_error",
+                "forbidden", "no", null, null, List.of())).refusalReason()).isEqualTo(PortalLinkRefused.Reason.PADDLE_REFUSED);
+        assertThat((new PaddleUnavailableException(PaddleOperation.CREATE_PORTAL_SESSION,
+                PaddleUnavailableException.Reason.TIMEOUT, 0, 1, null, null)).refusalReason()).isEqualTo(PortalLinkRefused.Reason.PADDLE_UNAVAILABLE);
+        assertThat((new UnexpectedPaddleResponseException(PaddleOperation.CREATE_PORTAL_SESSION, "bad", null, null)).refusalReason())
                 .isEqualTo(PortalLinkRefused.Reason.UNEXPECTED_ANSWER);
-        assertThat(PortalLinkRefused.Reason.of(new PortalConfigurationException("paddle.api-key", "missing")))
+        assertThat((new PortalConfigurationException("paddle.api-key", "missing")).refusalReason())
                 .isEqualTo(PortalLinkRefused.Reason.CONFIGURATION);
     }
 

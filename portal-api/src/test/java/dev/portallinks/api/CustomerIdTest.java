@@ -56,9 +56,10 @@ class CustomerIdTest {
         "ctm_01grnn4zta5a1mf02jjze7y2_s"
     })
     void rejectsWhatIsNotACustomerId(String value) {
+        // Quoted (Validation.quoted): aRejectedValueIsQuotedEscapedAndCut shows what that means.
         assertThatThrownBy(() -> CustomerId.of(value))
                 .isExactlyInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("customer ID \"" + value + "\" does not match ")
+                .hasMessageStartingWith("customer ID " + Validation.quoted(value) + " does not match ")
                 .hasMessageContaining(CustomerId.PATTERN)
                 .hasMessageContaining("for example " + VALID);
     }
@@ -127,5 +128,15 @@ class CustomerIdTest {
                 .hasRootCauseInstanceOf(IllegalArgumentException.class)
                 .hasRootCauseMessage("customer ID \"ctm_01GRNN4ZTA5A1MF02JJZE7Y2YS\" does not match " + CustomerId.PATTERN
                         + " (for example " + VALID + ")");
+    }
+
+    @Test
+    void aRejectedValueIsQuotedEscapedAndCut() {
+        // A path parameter carrying a forged log line, then a long payload: neither reaches the message as it is.
+        String posted = "ctm_x\r\nSEVERE: forged\u0085" + "y".repeat(500);
+
+        assertThatThrownBy(() -> CustomerId.of(posted)).hasMessageStartingWith("customer ID \"ctm_x\\u000d\\u000aSEVERE: forged\\u0085yyy")
+                .hasMessageContaining("\" (cut from " + posted.length() + " characters) does not match ").hasMessageNotContaining("\n")
+                .hasMessageNotContaining("y".repeat(100));
     }
 }

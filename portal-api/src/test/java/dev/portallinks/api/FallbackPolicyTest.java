@@ -17,9 +17,16 @@ class FallbackPolicyTest {
     private static final Instant LATER = Instant.parse("2026-12-02T12:00:30Z");
 
     @ParameterizedTest
-    @EnumSource(PaddleUnavailableException.Reason.class)
-    void paddleUnavailableForAnyReasonAllowsTheFallback(PaddleUnavailableException.Reason reason) {
+    @EnumSource(value = PaddleUnavailableException.Reason.class, names = {"IO_ERROR", "TIMEOUT", "SERVER_ERROR", "CIRCUIT_OPEN", "BULKHEAD_FULL"})
+    void paddleUnavailableForATransientReasonAllowsTheFallback(PaddleUnavailableException.Reason reason) {
         assertThat(new PaddleUnavailableException(PaddleOperation.CREATE_PORTAL_SESSION, reason, 0, 1, null, null).fallbackApplies()).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = PaddleUnavailableException.Reason.class, names = {"TLS_FAILURE", "PROXY_FAILURE"})
+    void aBrokenTrustStoreOrProxyIsNeverHiddenByTheFallback(PaddleUnavailableException.Reason reason) {
+        // The operator must fix these: a fallback would send every customer to the sign-in page and hide the cause.
+        assertThat(new PaddleUnavailableException(PaddleOperation.CREATE_PORTAL_SESSION, reason, 0, 1, null, null).fallbackApplies()).isFalse();
     }
 
     @ParameterizedTest

@@ -99,6 +99,15 @@ class PortalLinkExceptionsTest {
     }
 
     @Test
+    void aDetailEndingInAFullStopIsNotFollowedByASecondOne() {
+        // Paddle's details usually end with a full stop; the advice that follows starts a sentence of its own.
+        PaddleRequestRefusedException e = refused(PaddleOperation.CREATE_PORTAL_SESSION, 404, "not_found",
+                "Entity ctm_01grnn4zta5a1mf02jjze7y2ys not found.", null, List.of());
+
+        assertThat(e.getMessage()).contains("not found. Check that the ID exists").doesNotContain("..");
+    }
+
+    @Test
     void notFoundPointsAtTheEnvironment() {
         PaddleRequestRefusedException e = refused(PaddleOperation.CREATE_PORTAL_SESSION, 404, "not_found",
                 "Entity ctm_01grnn4zta5a1mf02jjze7y2ys not found", null, List.of());

@@ -89,7 +89,7 @@ class PortalSessionTest {
     void rejectsIdsThatAreNotPortalSessionIds(String id) {
         assertThatThrownBy(() -> new PortalSession(id, CUSTOMER, OVERVIEW, List.of(), CREATED_AT, null))
                 .isExactlyInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("portal session ID \"" + id + "\" does not match")
+                .hasMessageStartingWith("portal session ID " + Validation.quoted(id) + " does not match")
                 .hasMessageContaining(PortalSession.ID_PATTERN);
     }
 

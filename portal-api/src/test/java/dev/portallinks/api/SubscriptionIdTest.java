@@ -59,7 +59,7 @@ class SubscriptionIdTest {
     void rejectsWhatIsNotASubscriptionId(String value) {
         assertThatThrownBy(() -> SubscriptionId.of(value))
                 .isExactlyInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("subscription ID \"" + value + "\" does not match ")
+                .hasMessageStartingWith("subscription ID " + Validation.quoted(value) + " does not match ")
                 .hasMessageContaining(SubscriptionId.PATTERN)
                 .hasMessageContaining("for example " + VALID);
     }

@@ -22,6 +22,15 @@ public final class DemoConfigSource implements ConfigSource {
     /** The key the simulator accepts; it is not a secret and works nowhere else. */
     public static final String SIMULATOR_KEY = "pdl_sdbx_apikey_01jdemosimulatorkey0000000_localonly";
 
+    /**
+     * The secret the embedded simulator signs its notifications with and the demo's receiver checks them against
+     * (Paddle's form, {@code pdl_ntfset_…}); like {@link #SIMULATOR_KEY} it is not a secret and works nowhere else.
+     */
+    public static final String SIMULATOR_WEBHOOK_SECRET = "pdl_ntfset_01jdemowebhooksecret000000_localOnlyDemoSecret0000";
+
+    /** Where the demo's receiver of Paddle's notifications answers (portal-webhooks' default path). */
+    public static final String WEBHOOKS_PATH = "/paddle/webhooks";
+
     /** The simulated customer. */
     public static final String SIMULATED_CUSTOMER = "ctm_01jdemosimulatedcustomer00";
 
@@ -37,13 +46,25 @@ public final class DemoConfigSource implements ConfigSource {
         boolean simulator = !keySystemProperty && isBlank(environment.get("PADDLE_API_KEY"));
         defaults.put("portal.demo.simulator", String.valueOf(simulator));
         if (simulator) {
-            String origin = "http://localhost:" + environment.getOrDefault("HTTP_PORT", "9080");
+            String origin = simulatorOrigin(environment);
             defaults.put("paddle.api-key", SIMULATOR_KEY);
             defaults.put("paddle.base-url", origin + "/simulator");
             defaults.put("paddle.portal.allowed-origins", "https://customer-portal.paddle.com,https://sandbox-customer-portal.paddle.com," + origin);
             defaults.put("portal.demo.customer-id", SIMULATED_CUSTOMER);
+            // The simulator's portal notifies the demo's receiver, which keeps the billing page current without listing.
+            defaults.put("paddle.webhooks.secrets", SIMULATOR_WEBHOOK_SECRET);
         }
         this.properties = Map.copyOf(defaults);
+    }
+
+    /**
+     * The demo's own origin, where the embedded simulator answers and its notifications are sent.
+     *
+     * @param environment the environment variables
+     * @return {@code http://localhost:<HTTP_PORT>}
+     */
+    public static String simulatorOrigin(Map<String, String> environment) {
+        return "http://localhost:" + environment.getOrDefault("HTTP_PORT", "9080");
     }
 
     private static boolean isBlank(String value) {

@@ -73,14 +73,25 @@ record EndpointSettings(boolean enabled, String path, Set<WebOrigin> allowedOrig
     }
 
     /** The comma-separated list of {@value #ALLOWED_ORIGINS}, each checked; empty entries are skipped. */
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]") || host.equals("::1");
+    }
+
     private static Set<WebOrigin> origins(String list) {
         Set<WebOrigin> origins = new LinkedHashSet<>();
         for (String entry : list.split(",")) {
             String origin = entry.strip();
             if (!origin.isEmpty()) {
-                origins.add(WebOrigin.parse(origin).orElseThrow(() -> new PortalConfigurationException(ALLOWED_ORIGINS, "\"" + origin
-                        + "\" is not an origin; write each as scheme://host or scheme://host:port (http or https), without a path or trailing /,"
-                        + " separated by commas, e.g. https://app.example.com")));
+                WebOrigin parsed = WebOrigin.parse(origin).orElseThrow(() -> new PortalConfigurationException(ALLOWED_ORIGINS, LogText.quoted(
+                        origin) + " is not an origin; write each as scheme://host or scheme://host:port (http or https), without a path or"
+                        + " trailing /, separated by commas, e.g. https://app.example.com"));
+                // Credentialed CORS to a page served over plain http hands the customer's session to anyone on the network path.
+                if (!parsed.scheme().equals("https") && !isLoopback(parsed.host())) {
+                    throw new PortalConfigurationException(ALLOWED_ORIGINS, LogText.quoted(origin) + " is not https; pages that post to the"
+                            + " endpoint with the customer's cookies must be served over https (http is accepted for 127.0.0.1, [::1] and"
+                            + " localhost only)");
+                }
+                origins.add(parsed);
             }
         }
         return origins;

@@ -48,7 +48,8 @@ final class Json {
             char c = text.charAt(i);
             if (c == '"' || c == '\\') {
                 quoted.append('\\').append(c);
-            } else if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
+            } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                // C0, DEL and C1 (U+0085 is a line break to some log viewers, U+009B a terminal escape) and the line separators.
                 quoted.append(String.format("\\u%04x", (int) c));
             } else {
                 quoted.append(c);

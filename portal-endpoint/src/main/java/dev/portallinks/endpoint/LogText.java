@@ -19,8 +19,6 @@ final class LogText {
      * @return the text as it may appear in a log line
      */
     static String quoted(String untrusted) {
-        boolean cut = untrusted.length() > MAX_SHOWN;
-        String shown = Json.string(cut ? untrusted.substring(0, MAX_SHOWN) : untrusted);
-        return Secrets.redact(cut ? shown + " (cut from " + untrusted.length() + " characters)" : shown);
+        return Secrets.quoted(untrusted, MAX_SHOWN);
     }
 }

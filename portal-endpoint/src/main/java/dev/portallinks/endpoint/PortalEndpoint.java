@@ -4,11 +4,10 @@ import dev.portallinks.api.CustomerId;
 import dev.portallinks.api.PortalAction;
 import dev.portallinks.api.PortalEntryPoint;
 import dev.portallinks.api.PortalLinkException;
-import dev.portallinks.api.PortalLinkIssued;
 import dev.portallinks.api.PortalLinkRefused;
+import dev.portallinks.api.PortalLinkRequest;
+import dev.portallinks.api.PortalLinkResult;
 import dev.portallinks.api.PortalLinkService;
-import dev.portallinks.api.PortalSession;
-import dev.portallinks.api.PortalSessionRequest;
 import dev.portallinks.api.SubscriptionId;
 import java.net.URI;
 import java.time.Clock;
@@ -20,8 +19,8 @@ import java.util.logging.Logger;
 
 /**
  * What the endpoint does with a request, apart from the servlet API: the checks in order (method, path, cross-site
- * request, who is signed in, ownership), then a fresh session from {@link PortalLinkService}, the fallback policy, one
- * audit event, and the answer. Nothing reaches Paddle before every check has passed.
+ * request, who is signed in, ownership), then the link from {@link PortalLinkService#handOut} (which applies the fallback
+ * policy and fires the audit event), and the answer. Nothing reaches Paddle before every check has passed.
  */
 final class PortalEndpoint {
 
@@ -76,7 +75,7 @@ final class PortalEndpoint {
         if (!crossSite.allowed()) {
             LOG.warning(() -> "Refused a cross-site POST to the portal endpoint, " + quotedPath(request) + signedIn.map(who -> " for customer "
                     + who.customer()).orElse("") + ": " + crossSite.explanation());
-            signedIn.ifPresent(who -> refused(who.customer(), route.action(), route.validSubscription().orElse(null), PortalLinkRefused.Reason.NOT_PERMITTED));
+            signedIn.ifPresent(who -> notPermitted(who.customer(), route.action(), route.validSubscription().orElse(null)));
             return EndpointResponse.problem(Problem.crossSiteRequest());
         }
         EndpointResponse answer = signedIn.map(who -> forCustomer(who, route, AnswerFormat.negotiate(request.accept())))
@@ -92,48 +91,30 @@ final class PortalEndpoint {
         if (subscription.isEmpty() || !who.mayManage(subscription.get())) {
             LOG.warning(() -> "Refused a portal link for customer " + who.customer() + ": subscription " + LogText.quoted(route.subscriptionText())
                     + (subscription.isEmpty() ? " is not a subscription ID" : " is not one this user may manage"));
-            refused(who.customer(), route.action(), subscription.orElse(null), PortalLinkRefused.Reason.NOT_PERMITTED);
+            notPermitted(who.customer(), route.action(), subscription.orElse(null));
             return EndpointResponse.problem(Problem.notPermitted());
         }
         return issue(who.customer(), route.action(), subscription.get(), format);
     }
 
-    /** The checks have passed: a fresh session with just the page's subscription, or the failure's answer. */
-    private EndpointResponse issue(CustomerId customer, PortalAction action, SubscriptionId subscription, AnswerFormat format) {
-        PortalLinkService links = service.get();
-        PortalSession session;
-        try {
-            session = links.createSession(subscription == null ? PortalSessionRequest.overview(customer) : PortalSessionRequest.of(customer, subscription));
-        } catch (PortalLinkException failure) {
-            return failed(links, customer, action, subscription, format, failure);
-        }
-        URI link = session.link(action, subscription);
-        // Before the answer: a synchronous audit observer that throws stops the link (handle() answers 500).
-        links.audit(PortalLinkIssued.of(session, action, subscription, PortalEntryPoint.ENDPOINT, clock.instant()));
-        return EndpointResponse.link(link, format);
-    }
-
     /**
-     * No session: the configured fallback URL when the policy allows it ({@link PortalLinkException#fallbackApplies()}:
-     * Paddle unavailable or rate limited), else the problem. Rejections that sent nothing to Paddle (circuit open,
-     * bulkhead full, an open {@code Retry-After} window, the per-customer limit) come by the thousand during an outage or a
-     * replay, and the service has logged their cause: FINE here, as in the service and the Faces components; the rest WARNING.
+     * The checks have passed: the service hands out the link, or the configured fallback, and fires the audit event;
+     * a failure without a fallback becomes its problem.
      */
-    private EndpointResponse failed(PortalLinkService links, CustomerId customer, PortalAction action, SubscriptionId subscription,
-            AnswerFormat format, PortalLinkException failure) {
-        LOG.log(failure.rejectedWithoutCallingPaddle() ? Level.FINE : Level.WARNING,
-                () -> "No portal link for customer " + customer + " (" + action + "): " + failure.getMessage());
-        Optional<URI> fallback = failure.fallbackApplies() ? links.fallbackUrl() : Optional.empty();
-        if (fallback.isPresent()) {
-            links.audit(PortalLinkIssued.fallback(customer, action, subscription, PortalEntryPoint.ENDPOINT, clock.instant()));
-            return EndpointResponse.link(fallback.get(), format);
+    private EndpointResponse issue(CustomerId customer, PortalAction action, SubscriptionId subscription, AnswerFormat format) {
+        PortalLinkResult result;
+        try {
+            result = service.get().handOut(PortalLinkRequest.of(action, customer, subscription, PortalEntryPoint.ENDPOINT));
+        } catch (PortalLinkException failure) {
+            return EndpointResponse.problem(Problem.of(failure, clock.instant()));
         }
-        refused(customer, action, subscription, PortalLinkRefused.Reason.of(failure));
-        return EndpointResponse.problem(Problem.of(failure, clock.instant()));
+        URI target = result instanceof PortalLinkResult.Link link ? link.uri() : URI.create(((PortalLinkResult.Fallback) result).target());
+        return EndpointResponse.link(target, format);
     }
 
-    private void refused(CustomerId customer, PortalAction action, SubscriptionId subscription, PortalLinkRefused.Reason reason) {
-        service.get().audit(new PortalLinkRefused(customer, action, subscription, reason, PortalEntryPoint.ENDPOINT, clock.instant()));
+    private void notPermitted(CustomerId customer, PortalAction action, SubscriptionId subscription) {
+        service.get().audit(new PortalLinkRefused(customer, action, subscription, PortalLinkRefused.Reason.NOT_PERMITTED, PortalEntryPoint.ENDPOINT,
+                clock.instant()));
     }
 
     private static String quotedPath(EndpointRequest request) {

@@ -63,8 +63,20 @@ public final class PortalEndpointInitializer implements ServletContainerInitiali
             throw new ServletException("Portal Links redirect endpoint: " + taken + " is already mapped to another servlet; choose another path with "
                     + EndpointSettings.PATH + " (now \"" + settings.path() + "\"), or set " + EndpointSettings.ENABLED + "=false");
         }
-        LOG.info(() -> "Portal Links redirect endpoint at " + context.getContextPath() + "/" + settings.path() + "/ (POST "
+        LOG.info(() -> "Portal Links redirect endpoint at " + endpointBase(context.getContextPath(), settings.path()) + " (POST "
                 + Route.OVERVIEW.substring(1) + ", subscriptions/{id}/" + Route.CANCEL + ", subscriptions/{id}/" + Route.UPDATE_PAYMENT_METHOD + ")"
                 + (settings.allowedOrigins().isEmpty() ? "" : "; other origins allowed: " + settings.allowedOrigins()));
+    }
+
+    /**
+     * Where the endpoint answers, as the start-up line shows it: {@code /shop/portal/}, or {@code /portal/} under the
+     * root context, whichever way the server writes that ({@code ""}, as the specification says, or {@code "/"}).
+     */
+    static String endpointBase(String contextPath, String path) {
+        String context = contextPath == null ? "" : contextPath;
+        while (context.endsWith("/")) {
+            context = context.substring(0, context.length() - 1);
+        }
+        return context + "/" + path + "/";
     }
 }

@@ -1,10 +1,5 @@
 package dev.portallinks.endpoint;
 
-import dev.portallinks.api.CustomerLinkLimitException;
-import dev.portallinks.api.PaddleRateLimitedException;
-import dev.portallinks.api.PaddleRequestRefusedException;
-import dev.portallinks.api.PaddleUnavailableException;
-import dev.portallinks.api.PortalConfigurationException;
 import dev.portallinks.api.PortalLinkException;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,25 +64,20 @@ record Problem(ProblemType type, String detail, long retryAfterSeconds) {
      */
     static Problem of(PortalLinkException failure, Instant now) {
         Objects.requireNonNull(failure, "failure must not be null");
-        if (failure instanceof CustomerLinkLimitException tooFast) {
-            long seconds = secondsUntil(tooFast.retryAt(), now);
-            return new Problem(ProblemType.CUSTOMER_LIMIT, "Too many billing portal links were asked for this account within a minute;"
-                    + " try again in " + seconds + " seconds.", seconds);
-        }
-        if (failure instanceof PaddleRateLimitedException limited) {
-            long seconds = secondsUntil(limited.retryAt(), now);
-            return new Problem(ProblemType.PADDLE_RATE_LIMITED, "The billing portal is busy; try again in " + seconds + " seconds.", seconds);
-        }
-        if (failure instanceof PaddleUnavailableException) {
-            return new Problem(ProblemType.PADDLE_UNAVAILABLE, "The billing portal cannot be reached right now; try again later.", -1);
-        }
-        if (failure instanceof PaddleRequestRefusedException) {
-            return new Problem(ProblemType.PADDLE_REFUSED, "The billing provider refused to open the portal for this account.", -1);
-        }
-        if (failure instanceof PortalConfigurationException) {
-            return new Problem(ProblemType.CONFIGURATION, "The billing portal is not configured correctly on this server.", -1);
-        }
-        return new Problem(ProblemType.UNEXPECTED_ANSWER, "The billing provider's answer could not be used; nothing was opened.", -1);
+        long seconds = failure.tryAgainAt().map(at -> secondsUntil(at, now)).orElse(-1L);
+        return switch (failure.refusalReason()) {
+            case CUSTOMER_LIMIT -> new Problem(ProblemType.CUSTOMER_LIMIT, "Too many billing portal links were asked for this account within a"
+                    + " minute; try again in " + seconds + " seconds.", seconds);
+            case PADDLE_RATE_LIMITED -> new Problem(ProblemType.PADDLE_RATE_LIMITED, "The billing portal is busy; try again in " + seconds
+                    + " seconds.", seconds);
+            case PADDLE_UNAVAILABLE -> new Problem(ProblemType.PADDLE_UNAVAILABLE, "The billing portal cannot be reached right now; try again later.",
+                    -1);
+            case PADDLE_REFUSED -> new Problem(ProblemType.PADDLE_REFUSED, "The billing provider refused to open the portal for this account.", -1);
+            case CONFIGURATION -> new Problem(ProblemType.CONFIGURATION, "The billing portal is not configured correctly on this server.", -1);
+            case UNEXPECTED_ANSWER -> new Problem(ProblemType.UNEXPECTED_ANSWER, "The billing provider's answer could not be used; nothing was"
+                    + " opened.", -1);
+            case NOT_PERMITTED -> notPermitted();
+        };
     }
 
     /** Whole seconds until the instant, rounded up and at least 1: a client that waits that long is not early. */

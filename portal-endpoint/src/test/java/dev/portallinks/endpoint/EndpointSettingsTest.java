@@ -69,4 +69,19 @@ class EndpointSettingsTest {
                 .isInstanceOf(PortalConfigurationException.class).hasMessageContaining("portal.endpoint.allowed-origins")
                 .hasMessageContaining("\"https://app.example.com/\" is not an origin");
     }
+
+    @Test
+    void aPlainHttpOriginIsRefusedUnlessItIsThisMachine() {
+        assertThatThrownBy(() -> read(Map.of(EndpointSettings.ALLOWED_ORIGINS, "http://app.example.com")))
+                .isInstanceOf(PortalConfigurationException.class).hasMessageContaining("portal.endpoint.allowed-origins")
+                .hasMessageContaining("\"http://app.example.com\" is not https");
+        assertThat(read(Map.of(EndpointSettings.ALLOWED_ORIGINS, "http://localhost:4200, http://[::1]:4200")).allowedOrigins()).hasSize(2);
+    }
+
+    @Test
+    void aWrongOriginIsQuotedWithoutItsSecretsOrControlCharacters() {
+        assertThatThrownBy(() -> read(Map.of(EndpointSettings.ALLOWED_ORIGINS, "https://user:pdl_live_apikey_01abc@x.example/\r\nforged")))
+                .isInstanceOf(PortalConfigurationException.class).message().doesNotContain("pdl_live_apikey_01abc").doesNotContain("\r")
+                .doesNotContain("\n");
+    }
 }

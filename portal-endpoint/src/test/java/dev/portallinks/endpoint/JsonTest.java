@@ -37,4 +37,10 @@ class JsonTest {
         assertThat(LogText.quoted("a".repeat(200))).isEqualTo("\"" + "a".repeat(LogText.MAX_SHOWN) + "\" (cut from 200 characters)");
         assertThat(LogText.quoted("/cpl_1?token=secret")).doesNotContain("secret");
     }
+
+    @Test
+    void logTextEscapesC1ControlsAsTheFacesSideDoes() {
+        // U+0085 (next line) breaks a line in some log viewers; U+009B (CSI) starts a terminal escape sequence.
+        assertThat(LogText.quoted("a\u0085b\u009b[2Jc")).isEqualTo("\"a\\u0085b\\u009b[2Jc\"");
+    }
 }

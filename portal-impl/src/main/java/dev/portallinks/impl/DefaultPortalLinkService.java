@@ -2,27 +2,27 @@ package dev.portallinks.impl;
 
 import dev.portallinks.api.CustomerId;
 import dev.portallinks.api.PaddleOperation;
-import dev.portallinks.api.PortalAction;
 import dev.portallinks.api.PortalAuditEvent;
-import dev.portallinks.api.PortalEntryPoint;
 import dev.portallinks.api.PortalLinkException;
-import dev.portallinks.api.PortalLinkIssued;
 import dev.portallinks.api.PortalLinkRefused;
 import dev.portallinks.api.PortalLinkService;
 import dev.portallinks.api.PortalSession;
 import dev.portallinks.api.PortalSessionRequest;
-import dev.portallinks.api.Secrets;
 import dev.portallinks.api.SubscriptionId;
 import dev.portallinks.api.SubscriptionStatus;
+import dev.portallinks.api.SubscriptionStore;
 import dev.portallinks.api.SubscriptionSummary;
 import dev.portallinks.api.UnexpectedPaddleResponseException;
 import dev.portallinks.impl.paddle.CreatePortalSessionBody;
 import dev.portallinks.impl.paddle.PortalSessionMapper;
 import dev.portallinks.impl.paddle.SubscriptionListEnvelope;
 import dev.portallinks.impl.paddle.SubscriptionMapper;
+import dev.portallinks.impl.store.InMemorySubscriptionStore;
+import dev.portallinks.impl.store.StoreSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,7 +35,6 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
@@ -75,6 +74,10 @@ public class DefaultPortalLinkService implements PortalLinkService {
     @Inject
     PortalTelemetry telemetry;
 
+    /** What listings are served from: the application's own store when it has one, else {@link InMemorySubscriptionStore}. */
+    @Inject
+    SubscriptionStore store;
+
     private final SubscriptionMapper subscriptionMapper = new SubscriptionMapper();
     private volatile PortalSessionMapper sessionMapper;
 
@@ -96,35 +99,6 @@ public class DefaultPortalLinkService implements PortalLinkService {
     }
 
     @Override
-    public URI link(PortalAction action, CustomerId customer, SubscriptionId subscription) {
-        Objects.requireNonNull(action, "action must not be null");
-        Objects.requireNonNull(customer, "customer must not be null");
-        if (action.needsSubscription()) {
-            Objects.requireNonNull(subscription, () -> "subscription must not be null for " + action);
-        }
-        SubscriptionId page = action.needsSubscription() ? subscription : null;
-        PortalSessionRequest request = page == null ? PortalSessionRequest.overview(customer) : PortalSessionRequest.of(customer, page);
-        PortalSession session;
-        try {
-            session = createSession(request);
-        } catch (PortalLinkException failure) {
-            Optional<URI> fallback = fallbackUrl();
-            if (fallback.isEmpty() || !failure.fallbackApplies()) {
-                audit(new PortalLinkRefused(customer, action, page, PortalLinkRefused.Reason.of(failure), PortalEntryPoint.SERVICE,
-                        Instant.now()));
-                throw failure;
-            }
-            LOG.warning(() -> "Sending the customer to the fallback portal URL " + Secrets.redact(fallback.get()) + " because: "
-                    + failure.getMessage());
-            audit(PortalLinkIssued.fallback(customer, action, page, PortalEntryPoint.SERVICE, Instant.now()));
-            return fallback.get();
-        }
-        URI link = session.link(action, page);
-        audit(PortalLinkIssued.of(session, action, page, PortalEntryPoint.SERVICE, Instant.now()));
-        return link;
-    }
-
-    @Override
     public Optional<URI> fallbackUrl() {
         return config.settings().fallbackUrl();
     }
@@ -141,6 +115,40 @@ public class DefaultPortalLinkService implements PortalLinkService {
         if (statuses.contains(SubscriptionStatus.UNKNOWN)) {
             throw new IllegalArgumentException("statuses: UNKNOWN is not a status Paddle can filter by");
         }
+        StoreSettings rules = config.settings().subscriptions();
+        if (rules.maxAge().isZero() && rules.minListingInterval().isZero()) {
+            return listFromPaddle(customer, statuses);
+        }
+        Instant now = Instant.now();
+        Optional<SubscriptionStore.CustomerSubscriptions> held = store.find(customer);
+        if (held.isPresent() && servable(held.get(), rules, now)) {
+            return only(statuses, held.get().subscriptions());
+        }
+        // The store keeps complete listings: Paddle is asked for every status, the filter is applied here.
+        List<SubscriptionSummary> listed = listFromPaddle(customer, Set.of());
+        store.putListing(customer, listed, now);
+        return only(statuses, store.find(customer).map(SubscriptionStore.CustomerSubscriptions::subscriptions).orElse(listed));
+    }
+
+    /**
+     * Whether a held listing is served instead of asking Paddle: it is complete (it was listed) and younger than the
+     * maximum age (notifications keep it current) or than the shortest interval between two listings of one customer
+     * (the per-customer limit of listings).
+     */
+    static boolean servable(SubscriptionStore.CustomerSubscriptions held, StoreSettings rules, Instant now) {
+        if (held.listedAt() == null) {
+            return false;
+        }
+        Duration age = Duration.between(held.listedAt(), now);
+        return age.compareTo(rules.maxAge()) < 0 || age.compareTo(rules.minListingInterval()) < 0;
+    }
+
+    private static List<SubscriptionSummary> only(Set<SubscriptionStatus> statuses, List<SubscriptionSummary> subscriptions) {
+        return statuses.isEmpty() ? List.copyOf(subscriptions) : subscriptions.stream().filter(s -> statuses.contains(s.status())).toList();
+    }
+
+    /** {@code GET /subscriptions?customer_id=…}, every page. */
+    private List<SubscriptionSummary> listFromPaddle(CustomerId customer, Set<SubscriptionStatus> statuses) {
         String statusFilter = statuses.isEmpty() ? null : statuses.stream().map(SubscriptionStatus::paddleName).sorted()
                 .collect(Collectors.joining(","));
         int pageSize = config.settings().pageSize();
@@ -181,7 +189,6 @@ public class DefaultPortalLinkService implements PortalLinkService {
      * interrupted when the call began leaves it not interrupted.
      */
     private <T> T invoke(PaddleOperation operation, Function<PaddleCall, T> work) {
-        config.settings();
         boolean interruptedBefore = Thread.currentThread().isInterrupted();
         try {
             return invokeUnderFaultTolerance(operation, work);
@@ -217,15 +224,16 @@ public class DefaultPortalLinkService implements PortalLinkService {
     }
 
     /**
-     * How the service logs a failed call: fail-fast rejections (circuit open, bulkhead full) at FINE, a timeout and a
-     * failed link check at WARNING; null for the rest, which the gateway logged per attempt.
+     * How the service logs a failed call: rejections that sent nothing (circuit open, bulkhead full, an open
+     * {@code Retry-After} window) at FINE; Fault Tolerance's own timeout and a failed link check at WARNING (operators must
+     * see a link check that failed: an attack or a Paddle change); null for the rest, which the gateway logged per attempt.
      */
     private static Level levelOf(RuntimeException thrown, PortalLinkException failure) {
-        if (thrown instanceof CircuitBreakerOpenException || thrown instanceof BulkheadException) {
+        if (failure.rejectedWithoutCallingPaddle()) {
             return Level.FINE;
         }
-        // A failed link check may be an attack or a Paddle change: operators must see it.
-        return thrown instanceof TimeoutException || failure instanceof UnexpectedPaddleResponseException ? Level.WARNING : null;
+        boolean unexpectedAnswer = failure.refusalReason() == PortalLinkRefused.Reason.UNEXPECTED_ANSWER;
+        return thrown instanceof TimeoutException || unexpectedAnswer ? Level.WARNING : null;
     }
 
     /**

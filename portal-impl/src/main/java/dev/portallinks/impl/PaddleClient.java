@@ -3,7 +3,7 @@ package dev.portallinks.impl;
 import dev.portallinks.api.PortalConfigurationException;
 import dev.portallinks.impl.paddle.PaddleApi;
 import dev.portallinks.impl.paddle.PaddleHeaders;
-import dev.portallinks.impl.telemetry.AnswerStatus;
+import dev.portallinks.impl.paddle.PaddleJson;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -26,11 +26,9 @@ public class PaddleClient {
     @Inject
     PortalLinksConfig config;
 
-    @Inject
-    PortalTelemetry telemetry;
-
     private volatile PaddleApi api;
     private PaddleTransport transport;
+    private PaddleJson json;
 
     /**
      * Returns the client.
@@ -50,10 +48,9 @@ public class PaddleClient {
                     .baseUri(settings.baseUrl())
                     .followRedirects(false)
                     .register(new PaddleHeaders(settings.apiKey(), USER_AGENT));
-            if (telemetry.tracesOn()) {
-                // The span of a call that succeeded reports the status too; without spans nothing is added to the call path.
-                builder.register(new AnswerStatus());
-            }
+            // Our own JSON-B: the server's shared built-in one would keep this application reachable after undeploy.
+            json = new PaddleJson();
+            builder.register(json);
             // Timeouts, TLS, proxy; and each request sent once by the HTTP client: @Retry on PaddleGateway is the only retry.
             transport = PaddleTransport.apply(builder, settings);
             api = builder.build(PaddleApi.class);
@@ -76,16 +73,24 @@ public class PaddleClient {
     @PreDestroy
     synchronized void close() {
         if (api instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception closing) {
-                LOG.log(Level.FINE, "Closing the Paddle client failed", closing);
-            }
+            closeQuietly(closeable);
         }
         api = null;
+        if (json != null) {
+            closeQuietly(json);
+            json = null;
+        }
         if (transport != null) {
             transport.close();
             transport = null;
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception closing) {
+            LOG.log(Level.FINE, "Closing the Paddle client failed", closing);
         }
     }
 

@@ -21,7 +21,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
- * The one place where a failed call to Paddle becomes one of the API's exceptions: an error answer and a missing or
+ * The one place where a failed call to Paddle becomes one of the API's exceptions, without side effects: an error answer and a missing or
  * unreadable answer (per attempt, in {@link PaddleGateway}), and what Fault Tolerance throws around the attempts (in
  * {@link DefaultPortalLinkService}). The retry marker {@link RetryablePaddleFailure} is made and unwrapped here too,
  * so callers only ever see the API's types.
@@ -75,18 +75,19 @@ final class PaddleFailures {
     }
 
     /**
-     * Paddle answered with an error status.
+     * Paddle answered with an error status other than 429 (a 429 opens the rate-limit window, which the gateway does
+     * itself: this class only translates).
      *
      * @param operation the call
-     * @param error the status, Paddle's error envelope (if any) and {@code Retry-After}
+     * @param error the status and Paddle's error envelope (if any)
      * @param attempt the attempt that got it
-     * @param window the rate-limit window, opened by a 429
      * @return the API's exception for it
+     * @throws IllegalArgumentException for a 429
      */
-    static PortalLinkException ofHttpError(PaddleOperation operation, PaddleHttpError error, int attempt, RateLimitWindow window) {
+    static PortalLinkException ofHttpError(PaddleOperation operation, PaddleHttpError error, int attempt) {
         int status = error.status();
         if (status == 429) {
-            return window.open(operation, error.retryAfterHeader(), error.requestId());
+            throw new IllegalArgumentException("a 429 opens the rate-limit window (PaddleGateway), it is not only translated");
         }
         if (status == 407) {
             // Only an HTTP proxy answers 407 (it wants credentials): Paddle was not reached, and retrying will not help.

@@ -5,6 +5,7 @@ import dev.portallinks.api.PaddleRequestRefusedException;
 import dev.portallinks.api.PortalLinkException;
 import dev.portallinks.api.UnexpectedPaddleResponseException;
 import dev.portallinks.impl.paddle.CreatePortalSessionBody;
+import dev.portallinks.impl.paddle.PaddleErrorMapper;
 import dev.portallinks.impl.paddle.PaddleHttpError;
 import dev.portallinks.impl.paddle.PortalSessionEnvelope;
 import dev.portallinks.impl.paddle.SubscriptionListEnvelope;
@@ -12,6 +13,7 @@ import dev.portallinks.impl.telemetry.PaddleCallOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -47,6 +49,7 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 public class PaddleGateway {
 
     private static final Logger LOG = Logger.getLogger(PaddleGateway.class.getName());
+    private static final PaddleErrorMapper ERRORS = new PaddleErrorMapper();
 
     @Inject
     PaddleClient client;
@@ -69,8 +72,8 @@ public class PaddleGateway {
      * @return Paddle's answer
      */
     public PortalSessionEnvelope createPortalSession(PaddleCall call, String customerId, CreatePortalSessionBody body) {
-        return attempt(call, () -> client.api().createPortalSession(customerId, body), answer -> answer == null || answer.meta == null ? null
-                : answer.meta.requestId);
+        return attempt(call, () -> client.api().createPortalSession(customerId, body), PortalSessionEnvelope.class,
+                answer -> answer == null || answer.meta == null ? null : answer.meta.requestId);
     }
 
     /**
@@ -84,35 +87,55 @@ public class PaddleGateway {
      * @return Paddle's answer
      */
     public SubscriptionListEnvelope listSubscriptions(PaddleCall call, String customerId, String status, String after, int perPage) {
-        return attempt(call, () -> client.api().listSubscriptions(customerId, status, after, perPage), answer -> answer == null
-                || answer.meta == null ? null : answer.meta.requestId);
+        return attempt(call, () -> client.api().listSubscriptions(customerId, status, after, perPage), SubscriptionListEnvelope.class,
+                answer -> answer == null || answer.meta == null ? null : answer.meta.requestId);
     }
 
-    private <T> T attempt(PaddleCall call, Supplier<T> request, Function<T, String> requestIdOf) {
+    private <T> T attempt(PaddleCall call, Supplier<Response> request, Class<T> type, Function<T, String> requestIdOf) {
         PaddleOperation operation = call.operation();
         rateLimitWindow.checkClosed(operation);
         int attempt = call.nextAttempt();
         long started = System.nanoTime();
         try {
-            T answer = request.get();
-            // Any 2xx: the error mapper turned everything else into PaddleHttpError.
-            String requestId = requestIdOf.apply(answer);
-            call.trace().answered(attempt, requestId);
-            LOG.fine(() -> "Paddle " + operation.description() + ": succeeded, request ID " + requestId + ", "
-                    + millisSince(started) + " ms, attempt " + attempt);
-            return answer;
+            Response response = request.get();
+            try {
+                int status = response.getStatus();
+                if (status >= 400) {
+                    // Where the Rest Client did not apply PaddleErrorMapper to a Response-returning method, it applies here.
+                    throw ERRORS.toThrowable(response);
+                }
+                if (status / 100 != 2) {
+                    UnexpectedPaddleResponseException unexpected = new UnexpectedPaddleResponseException(operation, "Paddle answered HTTP "
+                            + status + " where 2xx or an error was expected (redirects are not followed)", null, null);
+                    throw failedAttempt(call, attempt, started, status, null, "HTTP " + status, unexpected);
+                }
+                T answer = response.readEntity(type);
+                String requestId = requestIdOf.apply(answer);
+                call.trace().answered(attempt, status, requestId);
+                LOG.fine(() -> "Paddle " + operation.description() + ": succeeded" + requestIdText(requestId) + ", "
+                        + millisSince(started) + " ms, attempt " + attempt);
+                return answer;
+            } finally {
+                response.close();
+            }
         } catch (PaddleHttpError error) {
-            PortalLinkException translated = PaddleFailures.ofHttpError(operation, error, attempt, rateLimitWindow);
-            traced(call, attempt, error.status(), error.requestId(), translated);
-            log(operation, attempt, started, "HTTP " + error.status(), error.requestId(), translated);
-            throw PaddleFailures.forRetry(translated);
+            // A 429 opens the rate-limit window here, where the answer is met; every other status is only translated.
+            PortalLinkException translated = error.status() == 429 ? rateLimitWindow.open(operation, error.retryAfterHeader(), error.requestId())
+                    : PaddleFailures.ofHttpError(operation, error, attempt);
+            throw failedAttempt(call, attempt, started, error.status(), error.requestId(), "HTTP " + error.status(), translated);
         } catch (ProcessingException failure) {
             PortalLinkException translated = PaddleFailures.ofNoAnswer(operation, failure, attempt);
-            traced(call, attempt, 0, null, translated);
-            log(operation, attempt, started, translated instanceof UnexpectedPaddleResponseException ? "unreadable answer" : "no answer",
-                    null, translated);
-            throw PaddleFailures.forRetry(translated);
+            throw failedAttempt(call, attempt, started, 0, null, translated instanceof UnexpectedPaddleResponseException ? "unreadable answer"
+                    : "no answer", translated);
         }
+    }
+
+    /** Traces and logs a failed attempt; returns what to throw (wrapped for {@code @Retry} when another attempt may help). */
+    private RuntimeException failedAttempt(PaddleCall call, int attempt, long started, int status, String requestId, String outcome,
+            PortalLinkException failure) {
+        traced(call, attempt, status, requestId, failure);
+        log(call.operation(), attempt, started, outcome, requestId, failure);
+        return PaddleFailures.forRetry(failure);
     }
 
     private static void traced(PaddleCall call, int attempt, int status, String requestId, PortalLinkException failure) {
@@ -121,7 +144,7 @@ public class PaddleGateway {
 
     private void log(PaddleOperation operation, int attempt, long started, String outcome, String requestId, PortalLinkException failure) {
         Level level = failure instanceof PaddleRequestRefusedException ? Level.INFO : Level.WARNING;
-        LOG.log(level, () -> "Paddle " + operation.description() + ": " + outcome + ", request ID " + requestId + ", " + millisSince(started)
+        LOG.log(level, () -> "Paddle " + operation.description() + ": " + outcome + requestIdText(requestId) + ", " + millisSince(started)
                 + " ms, attempt " + attempt + whatFollows(operation, attempt, failure) + ": " + failure.getMessage());
     }
 
@@ -136,6 +159,11 @@ public class PaddleGateway {
         });
         return allowed == 0 || attempt < allowed ? " of " + (allowed == 0 ? "unlimited" : allowed) + ", another attempt follows"
                 : " of " + allowed + ", no attempt left: the call fails";
+    }
+
+    /** {@code ", request ID …"}, or nothing when Paddle sent none (no answer, or an answer without one). */
+    private static String requestIdText(String requestId) {
+        return requestId == null ? ", no request ID" : ", request ID " + requestId;
     }
 
     private static long millisSince(long startedNanos) {

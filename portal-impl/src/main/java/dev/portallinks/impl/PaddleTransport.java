@@ -24,8 +24,9 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
  * (RESTEasy's {@code resteasy.httpEngine} property). The engine is built from the carrier's builder, so everything
  * about the connection is set there too, through the standard JAX-RS builder (proxy: RESTEasy's {@code defaultProxy}).</li>
  * <li><b>Jersey</b> (Payara) runs on {@code HttpURLConnection}, which resends a request once unless its body is
- * streamed: requests with a body are sent chunked ({@code jersey.config.client.request.entity.processing}). A GET
- * cannot be kept from it.</li>
+ * streamed: request bodies are streamed with their length ({@code jersey.config.client.httpUrlConnector.useFixedLengthStreaming},
+ * with {@link FixedLengthBody} giving the length), so {@code Content-Length} is sent and nothing is resent. A GET cannot
+ * be kept from it.</li>
  * </ul>
  * Other implementations get the standard settings only, with one log line saying so.
  */
@@ -35,6 +36,8 @@ final class PaddleTransport implements AutoCloseable {
 
     /** Jersey: stream request bodies, so that {@code HttpURLConnection} does not resend them. */
     static final String JERSEY_ENTITY_PROCESSING = "jersey.config.client.request.entity.processing";
+    /** Jersey: stream a body whose length is known with that length ({@code setFixedLengthStreamingMode}), not chunked. */
+    static final String JERSEY_FIXED_LENGTH = "jersey.config.client.httpUrlConnector.useFixedLengthStreaming";
     /** RESTEasy: the HTTP engine the Rest Client uses instead of building its own. */
     static final String RESTEASY_HTTP_ENGINE = "resteasy.httpEngine";
     /** RESTEasy's Rest Client keeps this many connections; the carrier engine keeps as many. */
@@ -65,7 +68,9 @@ final class PaddleTransport implements AutoCloseable {
         ClientBuilder jaxrs = ClientBuilder.newBuilder();
         Optional<Method> disableRetries = publicMethod(jaxrs.getClass(), "disableAutomaticRetries");
         if (disableRetries.isEmpty()) {
-            LOG.fine(() -> "HTTP client " + jaxrs.getClass().getName() + ": request bodies streamed, so they are not resent");
+            // Jersey streams a body of known length with that length (chunked only when none is known): not resent.
+            builder.property(JERSEY_FIXED_LENGTH, true).register(new FixedLengthBody());
+            LOG.fine(() -> "HTTP client " + jaxrs.getClass().getName() + ": request bodies streamed with their length, so they are not resent");
             return new PaddleTransport(null);
         }
         Client carrier = null;

@@ -2,6 +2,7 @@ package dev.portallinks.impl;
 
 import dev.portallinks.api.Secrets;
 import dev.portallinks.impl.cluster.ClusterSettings;
+import dev.portallinks.impl.store.StoreSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -22,12 +23,13 @@ import java.util.Optional;
  * @param readinessFollowsPaddle whether readiness is DOWN while the circuit to Paddle is open (opt-in)
  * @param linksPerCustomerPerMinute how many links one customer may ask for within any minute; 0: no limit
  * @param cluster where the rate-limit state lives: per instance, or shared through JCache
+ * @param subscriptions when listings are served from the subscription store
  * @param notices what the configuration changed on its own, for a WARNING at start-up (e.g. a read timeout cut to
  *        the Fault Tolerance timeout)
  */
 public record PortalLinksSettings(String apiKey, PaddleEnvironment environment, URI baseUrl, List<URI> allowedOrigins,
         Optional<URI> fallbackUrl, Duration connectTimeout, Duration readTimeout, int pageSize, ConnectionSettings connection,
-        boolean readinessFollowsPaddle, int linksPerCustomerPerMinute, ClusterSettings cluster, List<String> notices) {
+        boolean readinessFollowsPaddle, int linksPerCustomerPerMinute, ClusterSettings cluster, StoreSettings subscriptions, List<String> notices) {
 
     /** Copies the list. */
     public PortalLinksSettings {
@@ -40,6 +42,7 @@ public record PortalLinksSettings(String apiKey, PaddleEnvironment environment, 
         return "PortalLinksSettings[apiKey=" + Secrets.REDACTED + ", environment=" + environment + ", baseUrl=" + baseUrl
                 + ", allowedOrigins=" + allowedOrigins + ", fallbackUrl=" + fallbackUrl.map(Secrets::redact).orElse("none")
                 + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", pageSize=" + pageSize + ", connection=" + connection
-                + ", readinessFollowsPaddle=" + readinessFollowsPaddle + ", linksPerCustomerPerMinute=" + linksPerCustomerPerMinute + ", cluster=" + cluster.describe() + "]";
+                + ", readinessFollowsPaddle=" + readinessFollowsPaddle + ", linksPerCustomerPerMinute=" + linksPerCustomerPerMinute + ", cluster="
+                + cluster.describe() + ", subscriptions=" + subscriptions + "]";
     }
 }

@@ -36,19 +36,12 @@ public class RateLimitWindow {
     public static final Duration SKEW_TOLERANCE = Duration.ofSeconds(2);
 
     private static final Logger LOG = Logger.getLogger(RateLimitWindow.class.getName());
-    private static final long SKEW_TOLERANCE_MILLIS = SKEW_TOLERANCE.toMillis();
 
     private final Clock clock;
     private final Supplier<SharedState> shared;
     private final AtomicReference<Window> window = new AtomicReference<>();
 
     private record Window(Instant until, Duration retryAfter, String requestId) {
-    }
-
-    /** The end of a shared window on this instance's clock. */
-    private static long untilMillis(SharedState.SeenWindow seen) {
-        SharedWindow window = seen.window();
-        return Math.min(window.endMillis() + SKEW_TOLERANCE_MILLIS, seen.firstSeenMillis() + window.retryAfterMillis());
     }
 
     /** For CDI proxies. */
@@ -107,7 +100,7 @@ public class RateLimitWindow {
         if (seen == null) {
             return;
         }
-        long until = untilMillis(seen);
+        long until = seen.untilMillis();
         if (now.toEpochMilli() < until) {
             SharedWindow stored = seen.window();
             throw new PaddleRateLimitedException(operation, Duration.ofMillis(stored.retryAfterMillis()), Instant.ofEpochMilli(until), false,
@@ -132,17 +125,15 @@ public class RateLimitWindow {
         Instant until = current.until();
         SharedState state = shared.get();
         if (state != null) {
-            SharedWindow received = new SharedWindow(now.toEpochMilli(), retryAfter.toMillis(), requestId);
-            SharedWindow kept = state.call(store -> store.extendWindow(state.windowKey(), received), () -> null);
-            if (kept != null) {
-                // This instance saw the window now; its own is exact (its clock wrote it).
-                SharedState.SeenWindow seen = state.learn(kept, kept.equals(received) ? received.receivedAtMillis() : now.toEpochMilli(), false);
-                until = later(until, Instant.ofEpochMilli(untilMillis(seen)));
+            // Stored unless the shared one lasts at least as long here; this instance saw it now, and its own is exact (its clock wrote it).
+            SharedState.SeenWindow seen = state.share(new SharedWindow(now.toEpochMilli(), retryAfter.toMillis(), requestId));
+            if (seen != null) {
+                until = later(until, Instant.ofEpochMilli(seen.untilMillis()));
             }
         }
         Instant end = until;
         LOG.warning(() -> "Paddle rate limit (HTTP 429) on " + operation.description() + ": no calls to Paddle until " + end
-                + " (Retry-After " + retryAfter.toSeconds() + " s), request ID " + requestId);
+                + " (Retry-After " + retryAfter.toSeconds() + " s)" + (requestId == null ? "" : ", request ID " + requestId));
         return new PaddleRateLimitedException(operation, current.retryAfter(), end, true, requestId);
     }
 
@@ -158,7 +149,7 @@ public class RateLimitWindow {
         Instant local = open != null && now.isBefore(open.until()) ? open.until() : null;
         SharedState state = shared.get();
         SharedState.SeenWindow seen = state == null ? null : state.knownWindow();
-        Instant fromShared = seen != null && now.toEpochMilli() < untilMillis(seen) ? Instant.ofEpochMilli(untilMillis(seen)) : null;
+        Instant fromShared = seen != null && now.toEpochMilli() < seen.untilMillis() ? Instant.ofEpochMilli(seen.untilMillis()) : null;
         return local == null ? fromShared : fromShared == null ? local : later(local, fromShared);
     }
 

@@ -4,6 +4,7 @@ import dev.portallinks.api.PortalConfigurationException;
 import dev.portallinks.api.Secrets;
 import dev.portallinks.impl.cluster.ClusterSettings;
 import dev.portallinks.impl.paddle.PaddleApi;
+import dev.portallinks.impl.store.StoreSettings;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -174,7 +175,8 @@ public final class SettingsReader {
         }
         return new PortalLinksSettings(key, environment, baseUrl, allowedOrigins(), fallbackUrl(),
                 duration(CONNECT_TIMEOUT, REST_CLIENT_CONNECT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT),
-                readTimeout(notices), pageSize(), connection(), readinessFollowsPaddle(), linksPerCustomerPerMinute(), cluster(notices), notices);
+                readTimeout(notices), pageSize(), connection(), readinessFollowsPaddle(), linksPerCustomerPerMinute(), cluster(notices),
+                StoreSettings.read(this::value), notices);
     }
 
     /**
@@ -199,7 +201,7 @@ public final class SettingsReader {
             return new ClusterSettings(Optional.empty(), provider, uri, timeout, retryInterval);
         }
         if (!CACHE_NAME.matcher(name.get()).matches()) {
-            throw new PortalConfigurationException(CLUSTER_CACHE_NAME, "\"" + name.get() + "\" is not a cache name: letters, digits, '.', '_'"
+            throw new PortalConfigurationException(CLUSTER_CACHE_NAME, ClusterSettings.quoted(name.get()) + " is not a cache name: letters, digits, '.', '_'"
                     + " and '-', at most 100, starting with a letter or digit (PADDLE_CLUSTER_CACHE_NAME)");
         }
         ClassLoader loader = SettingsReader.class.getClassLoader();
@@ -216,10 +218,11 @@ public final class SettingsReader {
         if (provider.isPresent()) {
             try {
                 if (!providerType.isAssignableFrom(Class.forName(provider.get(), false, loader))) {
-                    throw new PortalConfigurationException(CLUSTER_CACHE_PROVIDER, "\"" + provider.get() + "\" is not a " + JCACHE_PROVIDER_CLASS);
+                    throw new PortalConfigurationException(CLUSTER_CACHE_PROVIDER, ClusterSettings.quoted(provider.get()) + " is not a "
+                            + JCACHE_PROVIDER_CLASS);
                 }
             } catch (ClassNotFoundException | LinkageError missing) {
-                throw new PortalConfigurationException(CLUSTER_CACHE_PROVIDER, "\"" + provider.get() + "\" is not on the application's class"
+                throw new PortalConfigurationException(CLUSTER_CACHE_PROVIDER, ClusterSettings.quoted(provider.get()) + " is not on the application's class"
                         + " path (" + missing.getClass().getSimpleName() + "); e.g. com.hazelcast.cache.HazelcastMemberCachingProvider for an"
                         + " embedded Hazelcast member (PADDLE_CLUSTER_CACHE_PROVIDER)");
             }
@@ -231,7 +234,7 @@ public final class SettingsReader {
         try {
             return new URI(text);
         } catch (URISyntaxException malformed) {
-            throw new PortalConfigurationException(CLUSTER_CACHE_URI, "\"" + Secrets.redact(text) + "\" is not a URI, e.g."
+            throw new PortalConfigurationException(CLUSTER_CACHE_URI, ClusterSettings.quoted(text) + " is not a URI, e.g."
                     + " classpath:hazelcast-portal.xml (PADDLE_CLUSTER_CACHE_URI)");
         }
     }
@@ -540,6 +543,8 @@ public final class SettingsReader {
         } catch (NumberFormatException notANumber) {
             // reported below with the accepted range
         }
-        throw new PortalConfigurationException(property, "\"" + configured.get() + "\" is not a whole number from " + min + " to " + max + hint);
+        // Quoted as every echoed value is: cut, redacted, control characters escaped (a secret may be pasted in the wrong place).
+        throw new PortalConfigurationException(property, ClusterSettings.quoted(configured.get()) + " is not a whole number from " + min + " to "
+                + max + hint);
     }
 }

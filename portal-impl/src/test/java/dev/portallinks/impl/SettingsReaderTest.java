@@ -375,6 +375,18 @@ class SettingsReaderTest {
         fails(with(SANDBOX_KEY, property, value), property, "\"" + value + "\" is not a whole number from 1 to " + max);
     }
 
+    @Test
+    void aBadNumberIsQuotedCutAndEscapedNeverAsPasted() {
+        // A number property holding a pasted secret and a forged log line: neither reaches the message as it is.
+        String pasted = "user:S3cretPassw0rd@cache.example\r\nSEVERE forged line " + "x".repeat(200);
+
+        PortalConfigurationException e = fails(with(SANDBOX_KEY, SettingsReader.CLUSTER_TIMEOUT, pasted), SettingsReader.CLUSTER_TIMEOUT,
+                "is not a whole number from 1 to");
+
+        assertThat(e.getMessage()).doesNotContain("S3cretPassw0rd").doesNotContain("\r").doesNotContain("\n").contains("\\u000d")
+                .contains(" characters)").contains("(cut from ");
+    }
+
     @ParameterizedTest
     @CsvSource({"0, 0", "5, 5", " 10000 , 10000"})
     void theCustomerLinkLimitIsReadAndZeroTurnsItOff(String value, int expected) {

@@ -20,6 +20,8 @@ public final class Deployments {
      * minute for one customer on purpose (circuit breaker, bulkhead, retries). {@code CustomerLinkLimitIT} tests it.
      */
     static final String NO_CUSTOMER_LINK_LIMIT = "paddle.portal.links-per-customer-per-minute=0";
+    /** The tests of Paddle's listing see every listing reach Paddle; the store's own tests set the rules they test. */
+    static final String NO_LISTING_LIMIT = "paddle.subscriptions.min-listing-interval-seconds=0";
 
     /** A fake sandbox key; tests assert it never shows up in a log, message or answer. */
     public static final String API_KEY = "pdl_sdbx_apikey_01hv8x29kz0t586xy6zn1a62ny_ItSecretKeyValue";
@@ -71,7 +73,8 @@ public final class Deployments {
         StringBuilder config = new StringBuilder()
                 .append("paddle.api-key=").append(API_KEY).append('\n')
                 .append("paddle.portal.allowed-origins=https://customer-portal.paddle.com,").append(paddleOrigin()).append('\n')
-                .append(NO_CUSTOMER_LINK_LIMIT).append('\n');
+                .append(NO_CUSTOMER_LINK_LIMIT).append('\n')
+                .append(NO_LISTING_LIMIT).append('\n');
         for (String line : configLines) {
             config.append(line).append('\n');
         }

@@ -12,6 +12,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -117,6 +118,21 @@ class PortalSessionIT extends SimulatedPaddleIT {
         JsonObject answer = probe().post("link", query("action", "overview", "customer", CUSTOMER));
 
         assertThat(issued(answer, "link")).isEqualTo(portalLink("overview", null));
+    }
+
+    @Test
+    void theSessionRequestCarriesItsLengthAndIsNotChunked() {
+        // A proxy, firewall or stub that needs Content-Length must get it on every server (Payara's HttpURLConnection
+        // included, which streams the body so that it is never resent).
+        session(subscription(0), subscription(1));
+
+        assertThat(sessionRequests()).singleElement().satisfies(request -> {
+            assertThat(request.header("Transfer-Encoding")).as("Transfer-Encoding").isNull();
+            assertThat(request.header("Content-Length")).as("Content-Length")
+                    .isEqualTo(Integer.toString(request.body().getBytes(StandardCharsets.UTF_8).length));
+            assertThat(Json.createReader(new StringReader(request.body())).readObject().getJsonArray("subscription_ids")
+                    .getValuesAs(JsonString::getString)).containsExactly(subscription(0), subscription(1));
+        });
     }
 
     @Test

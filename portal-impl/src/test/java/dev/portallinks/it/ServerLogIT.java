@@ -52,6 +52,8 @@ class ServerLogIT extends SimulatedPaddleIT {
         assertThat(logs).contains("Paddle create a customer portal session: succeeded, request ID " + served.getString("requestId"), "request ID r-403",
                 "attempt 1 of 3, another attempt follows", "attempt 3 of 3, no attempt left: the call fails", "not an allowed portal origin");
         assertThat(logs).doesNotContain("retried while attempts remain");
+        // The closed connection gave no answer, so no request ID: said so, not printed as "null".
+        assertThat(logs).contains("no answer, no request ID").doesNotContain("request ID null");
         // Everything the server ever logged, not only this test's lines: no key and no portal token (all start with pga_) anywhere.
         assertThat(TestServer.logText()).doesNotContain(Deployments.API_KEY, "ItSecretKeyValue", token, "pga_");
     }

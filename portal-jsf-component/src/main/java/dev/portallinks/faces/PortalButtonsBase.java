@@ -1,16 +1,12 @@
 package dev.portallinks.faces;
 
 import dev.portallinks.api.CustomerId;
-import dev.portallinks.api.CustomerLinkLimitException;
-import dev.portallinks.api.PaddleRateLimitedException;
-import dev.portallinks.api.PaddleUnavailableException;
 import dev.portallinks.api.PortalEntryPoint;
 import dev.portallinks.api.PortalLinkException;
-import dev.portallinks.api.PortalLinkIssued;
 import dev.portallinks.api.PortalLinkRefused;
+import dev.portallinks.api.PortalLinkRequest;
+import dev.portallinks.api.PortalLinkResult;
 import dev.portallinks.api.PortalLinkService;
-import dev.portallinks.api.PortalSession;
-import dev.portallinks.api.PortalSessionRequest;
 import dev.portallinks.api.Secrets;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
@@ -26,13 +22,11 @@ import jakarta.faces.context.PartialViewContext;
 import jakarta.faces.event.AbortProcessingException;
 import jakarta.faces.event.FacesEvent;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -190,23 +184,23 @@ public abstract class PortalButtonsBase extends UIComponentBase implements Clien
         } catch (RefusedClickException refused) {
             LOG.warning(() -> "Refused a portal click on " + getClientId(context) + " in view " + context.getViewRoot().getViewId() + ": "
                     + Secrets.redact(refused.getMessage()));
-            customerIfValid().ifPresent(customer -> service.audit(new PortalLinkRefused(customer, null, null,
-                    PortalLinkRefused.Reason.NOT_PERMITTED, PortalEntryPoint.FACES, Instant.now())));
+            customerIfValid().ifPresent(customer -> service.audit(PortalLinkRefused.notPermitted(customer, null, null, PortalEntryPoint.FACES)));
             message(context, "error.stale");
             return;
         }
-        PortalSession session;
+        PortalLinkResult result;
         try {
-            session = service.createSession(target.subscription() == null ? PortalSessionRequest.overview(target.customer())
-                    : PortalSessionRequest.of(target.customer(), target.subscription()));
+            result = service.handOut(new PortalLinkRequest(target.action(), target.customer(), target.subscription(), PortalEntryPoint.FACES,
+                    getFallback()));
         } catch (PortalLinkException failure) {
-            failed(context, service, target, failure);
+            failed(context, failure);
             return;
         }
-        URI link = session.link(target.action(), target.subscription());
-        // Before the redirect: a synchronous audit observer that throws stops the link.
-        service.audit(PortalLinkIssued.of(session, target.action(), target.subscription(), PortalEntryPoint.FACES, Instant.now()));
-        redirect(context, link.toString());
+        if (result instanceof PortalLinkResult.Link link) {
+            redirect(context, link.uri().toString());
+        } else {
+            followFallback(context, ((PortalLinkResult.Fallback) result).target());
+        }
     }
 
     private Optional<CustomerId> customerIfValid() {
@@ -227,43 +221,27 @@ public abstract class PortalButtonsBase extends UIComponentBase implements Clien
     }
 
     /**
-     * No session: the fallback when the policy allows it ({@link PortalLinkException#fallbackApplies()}: Paddle
-     * unavailable or rate limited) and one is set (the {@code fallback} attribute, which takes precedence, or
-     * {@code paddle.portal.fallback-url}), else a message. Rejections without a request to Paddle (circuit open,
-     * bulkhead full, an open {@code Retry-After} window, the per-customer limit) come by the thousand during an outage
-     * or a replay, and the service has logged their cause: FINE here, as in the service; everything else WARNING.
+     * No link and no fallback: the service has fired the audit event and logged the failure; the page shows the message
+     * its reason calls for.
      */
-    private void failed(FacesContext context, PortalLinkService service, PortalTarget target, PortalLinkException failure) {
-        LOG.log(failure.rejectedWithoutCallingPaddle() ? Level.FINE : Level.WARNING,
-                () -> "No portal link for " + getClientId(context) + ": " + failure.getMessage());
-        String fallback = failure.fallbackApplies() ? fallback(service) : null;
-        if (fallback == null) {
-            service.audit(new PortalLinkRefused(target.customer(), target.action(), target.subscription(), PortalLinkRefused.Reason.of(failure),
-                    PortalEntryPoint.FACES, Instant.now()));
-            if (failure instanceof CustomerLinkLimitException tooFast) {
-                message(context, "error.tooManyLinks", secondsUntil(tooFast.retryAt()));
-            } else if (failure instanceof PaddleRateLimitedException limited) {
-                message(context, "error.rateLimited", secondsUntil(limited.retryAt()));
-            } else {
-                message(context, failure instanceof PaddleUnavailableException ? "error.unavailable" : "error.refused");
-            }
-            return;
-        }
-        service.audit(PortalLinkIssued.fallback(target.customer(), target.action(), target.subscription(), PortalEntryPoint.FACES, Instant.now()));
+    private void failed(FacesContext context, PortalLinkException failure) {
+        String key = switch (failure.refusalReason()) {
+            case CUSTOMER_LIMIT -> "error.tooManyLinks";
+            case PADDLE_RATE_LIMITED -> "error.rateLimited";
+            case PADDLE_UNAVAILABLE -> "error.unavailable";
+            case PADDLE_REFUSED, UNEXPECTED_ANSWER, CONFIGURATION, NOT_PERMITTED -> "error.refused";
+        };
+        // The two limits say how long to wait: "try again in {0} seconds".
+        message(context, key, failure.tryAgainAt().map(at -> new Object[] {secondsUntil(at)}).orElseGet(() -> new Object[0]));
+    }
+
+    /** The fallback (the {@code fallback} attribute, else {@code paddle.portal.fallback-url}) as its kind says. */
+    private static void followFallback(FacesContext context, String fallback) {
         switch (Fallback.kind(fallback)) {
             case URL -> redirect(context, fallback);
             case PATH -> redirect(context, context.getExternalContext().getRequestContextPath() + fallback);
             case OUTCOME -> context.getApplication().getNavigationHandler().handleNavigation(context, null, fallback);
         }
-    }
-
-    /** @return the {@code fallback} attribute, else the configured fallback URL, else null */
-    private String fallback(PortalLinkService service) {
-        String attribute = getFallback();
-        if (attribute != null && !attribute.isBlank()) {
-            return attribute;
-        }
-        return service.fallbackUrl().map(URI::toString).orElse(null);
     }
 
     private void message(FacesContext context, String key, Object... arguments) {

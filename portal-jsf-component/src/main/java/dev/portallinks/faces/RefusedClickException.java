@@ -23,19 +23,6 @@ final class RefusedClickException extends Exception {
      * @return the value as it may appear in a log line
      */
     static String quoted(String posted) {
-        String kept = posted.length() > MAX_SHOWN ? posted.substring(0, MAX_SHOWN) : posted;
-        StringBuilder shown = new StringBuilder(kept.length() + 2).append('"');
-        kept.chars().forEach(c -> {
-            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
-                shown.append(String.format("\\u%04x", c));
-            } else {
-                shown.append((char) c);
-            }
-        });
-        shown.append('"');
-        if (posted.length() > MAX_SHOWN) {
-            shown.append(" (cut from ").append(posted.length()).append(" characters)");
-        }
-        return Secrets.redact(shown.toString());
+        return Secrets.quoted(posted, MAX_SHOWN);
     }
 }

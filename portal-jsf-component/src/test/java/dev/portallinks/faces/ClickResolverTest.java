@@ -102,6 +102,13 @@ class ClickResolverTest {
     }
 
     @Test
+    void aNegativeRowIsRefusedAsNoRowOfTheCurrentSubscriptions() {
+        // Well formed but for the sign: the index check itself must refuse it (not the list's own bounds check).
+        assertThatThrownBy(() -> ClickResolver.resolveRowClick("-1|" + FIRST + "|cancel_subscription", CUSTOMER, List.of(FIRST), ALL))
+                .isInstanceOf(RefusedClickException.class).hasMessageContaining("row -1 is not one of the 1 current subscriptions");
+    }
+
+    @Test
     void theOverviewCannotBePostedAsARowAction() {
         assertThatThrownBy(() -> ClickResolver.resolveRowClick("0|" + FIRST + "|overview", CUSTOMER, List.of(FIRST), ALL))
                 .isInstanceOf(RefusedClickException.class).hasMessage("action OVERVIEW is not shown per subscription");

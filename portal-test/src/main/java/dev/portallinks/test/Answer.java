@@ -11,6 +11,8 @@ import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * An answer of the simulator, written as Paddle writes it (its envelopes, errors, session links, listing pages, and
- * the simulated portal page), and how it is sent. {@link PaddleSimulator} decides what to answer; this writes it.
+ * the simulated portal pages), and how it is sent. {@link PaddleSimulator} decides what to answer; this writes it.
  *
  * @param status the HTTP status
  * @param contentType the media type, sent with {@code charset=utf-8}
@@ -148,23 +150,118 @@ record Answer(int status, String contentType, String body, Map<String, String> h
         return escaped.toString();
     }
 
+    /** @return the {@code 403} page of a portal link the simulator did not issue (or no longer remembers) */
+    static Answer portalRefused() {
+        return new Answer(403, "text/html", "<!DOCTYPE html><html><head><title>Link refused</title></head><body>"
+                + "<h1 id=\"refused\">This portal link was not issued by the simulator</h1></body></html>", Map.of());
+    }
+
     /**
-     * The simulated portal page a link opens.
+     * The simulated portal page a link opens: who, which action, the subscriptions concerned and, for a cancel or
+     * payment-method link, the form that confirms it (posted to the link itself).
      *
-     * @param link what the link opens, or null when the simulator did not issue it
-     * @return the page, or {@code 403} for a link it did not issue
+     * @param link what the link opens
+     * @param self the link as the browser asked for it, path and query: the form's target
+     * @param back where the page's visitor came from, a loopback URL, or null for no way back but the browser's
+     * @param shown the subscription of the link, or the customer's for the overview
+     * @return the page
      */
-    static Answer portalPage(PortalLink link) {
-        if (link == null) {
-            return new Answer(403, "text/html", "<!DOCTYPE html><html><head><title>Link refused</title></head><body>"
-                    + "<h1 id=\"refused\">This portal link was not issued by the simulator</h1></body></html>", Map.of());
+    static Answer portalPage(PortalLink link, String self, String back, List<SimulatedSubscription> shown) {
+        StringBuilder page = portalHead("Simulated customer portal").append("<dl>")
+                .append("<dt>Customer</dt><dd id=\"customer\">").append(link.customer()).append("</dd>")
+                .append("<dt>Action</dt><dd id=\"action\">").append(link.action()).append("</dd>")
+                .append("<dt>Subscription</dt><dd id=\"subscription\">").append(link.subscription() == null ? "" : link.subscription())
+                .append("</dd></dl><ul id=\"subscriptions\">");
+        for (SimulatedSubscription subscription : shown) {
+            page.append("<li id=\"").append(subscription.id()).append("\">").append(html(subscription.product())).append(": ")
+                    .append(subscription.status());
+            if (subscription.scheduledAction() != null) {
+                page.append(", scheduled to ").append(subscription.scheduledAction()).append(" on ").append(day(subscription.scheduledAt()));
+            }
+            page.append("</li>");
         }
-        return new Answer(200, "text/html", "<!DOCTYPE html><html><head><title>Simulated customer portal</title></head><body>"
-                + "<h1 id=\"portal\">Simulated Paddle customer portal</h1><dl>"
-                + "<dt>Customer</dt><dd id=\"customer\">" + link.customer() + "</dd>"
-                + "<dt>Action</dt><dd id=\"action\">" + link.action() + "</dd>"
-                + "<dt>Subscription</dt><dd id=\"subscription\">" + (link.subscription() == null ? "" : link.subscription()) + "</dd>"
-                + "</dl></body></html>", Map.of());
+        page.append("</ul>");
+        boolean open = shown.size() == 1 && !"canceled".equals(shown.get(0).status());
+        if ("cancel_subscription".equals(link.action()) && open && !"cancel".equals(shown.get(0).scheduledAction())) {
+            confirmForm(page, self, back, "confirm-cancel", "Cancel subscription");
+        } else if ("update_subscription_payment_method".equals(link.action()) && open) {
+            confirmForm(page, self, back, "confirm-update", "Update payment method");
+        }
+        return portalAnswer(200, page, back);
+    }
+
+    /**
+     * The page after a confirmed change.
+     *
+     * @param change what changed
+     * @param back where the portal page's visitor came from, or null
+     * @return the page
+     */
+    static Answer portalConfirmed(PaddleSimulator.PortalChange change, String back) {
+        StringBuilder page = portalHead("Simulated customer portal");
+        if (change.cancelsAt() != null) {
+            page.append("<p id=\"confirmed\">Your subscription will be canceled on <time id=\"cancels-on\" datetime=\"")
+                    .append(change.cancelsAt()).append("\">").append(day(change.cancelsAt())).append("</time></p>");
+        } else {
+            page.append("<p id=\"confirmed\">Your payment method has been updated</p>");
+        }
+        return portalAnswer(200, page, back);
+    }
+
+    /**
+     * The {@code 409} page of a form that could not be confirmed.
+     *
+     * @param reason why, e.g. the subscription is canceled already
+     * @param back where the portal page's visitor came from, or null
+     * @return the page
+     */
+    static Answer portalUnchanged(String reason, String back) {
+        return portalAnswer(409, portalHead("Simulated customer portal").append("<p id=\"unchanged\">Nothing changed: ").append(html(reason))
+                .append("</p>"), back);
+    }
+
+    private static StringBuilder portalHead(String title) {
+        return new StringBuilder(1024).append("<!DOCTYPE html><html><head><title>").append(title).append("</title></head><body>")
+                .append("<h1 id=\"portal\">Simulated Paddle customer portal</h1>");
+    }
+
+    private static void confirmForm(StringBuilder page, String self, String back, String id, String label) {
+        page.append("<form method=\"post\" action=\"").append(html(self)).append("\">");
+        if (back != null) {
+            // carried to the confirmation page, whose own Referer is this page
+            page.append("<input type=\"hidden\" name=\"back\" value=\"").append(html(back)).append("\">");
+        }
+        page.append("<button type=\"submit\" id=\"").append(id).append("\">").append(label).append("</button></form>");
+    }
+
+    private static Answer portalAnswer(int status, StringBuilder page, String back) {
+        if (back != null) {
+            page.append("<p><a id=\"back\" href=\"").append(html(back)).append("\">Back</a></p>");
+        }
+        // no-store: a page answering a form must not be replayed from a cache
+        return new Answer(status, "text/html", page.append("</body></html>").toString(), Map.of("Cache-Control", "no-store"));
+    }
+
+    /** @return the day of an instant in UTC, {@code 2030-01-01} */
+    private static String day(Instant instant) {
+        return DateTimeFormatter.ISO_LOCAL_DATE.format(instant.atOffset(ZoneOffset.UTC));
+    }
+
+    /** @return the text escaped for HTML content and attribute values */
+    private static String html(String text) {
+        StringBuilder escaped = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> escaped.append("&amp;");
+                case '<' -> escaped.append("&lt;");
+                case '>' -> escaped.append("&gt;");
+                case '"' -> escaped.append("&quot;");
+                case '\'' -> escaped.append("&#39;");
+                default -> escaped.append(c);
+            }
+        }
+        return escaped.toString();
     }
 
     // ---------------------------------------------------------------------------------------- Subscriptions
@@ -187,7 +284,11 @@ record Answer(int status, String contentType, String body, Map<String, String> h
         return json(200, JSON.createObjectBuilder().add("data", data).add("meta", meta().add("pagination", pagination)).build());
     }
 
-    private static JsonObject subscriptionJson(SimulatedSubscription subscription) {
+    /**
+     * @param subscription a subscription
+     * @return Paddle's subscription entity, as in a listing's {@code data} and a notification's
+     */
+    static JsonObject subscriptionJson(SimulatedSubscription subscription) {
         JsonObjectBuilder money = JSON.createObjectBuilder().add("amount", Long.toString(subscription.unitPriceCents()))
                 .add("currency_code", subscription.currency());
         String suffix = subscription.id().substring(4);

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -51,8 +52,32 @@ import javax.net.ssl.SSLContext;
  * {@code authentication_malformed}, {@code invalid_token}), {@code Paddle-Version} when sent, and the key's permissions
  * ({@code 403 forbidden}, see {@link #withoutPermission}).</li>
  * <li>The links open a small page on this server ({@code GET /cpl_…}) that shows customer, action and subscription
- * when the token is one this simulator issued, and refuses it otherwise.</li>
+ * when the token is one this simulator issued, and refuses it otherwise. A cancel link's page has a form (button
+ * {@code id="confirm-cancel"}) that schedules the cancellation at the end of the billing period, a payment-method
+ * link's page one ({@code id="confirm-update"}) that updates it; both post to the link itself and answer a confirmation
+ * page ("Your subscription will be canceled on …"). Paddle's portal has no return URL: the pages link back
+ * ({@code id="back"}) to where the portal page was opened from, when that was on 127.0.0.1 or localhost.</li>
  * </ul>
+ *
+ * <h2>Notifications</h2>
+ * With a destination ({@link Builder#notifyTo}), each change made in the simulated portal sends what Paddle sends:
+ * {@code subscription.updated} with the subscription entity (the same JSON as a listing's, {@code scheduled_change}
+ * included), in Paddle's envelope ({@code event_id}, {@code event_type}, {@code occurred_at}, {@code notification_id},
+ * {@code data}), signed in {@code Paddle-Signature: ts=…;h1=…} (HMAC-SHA256 of {@code ts:body} with
+ * {@link #notificationSecret()}). It is sent synchronously, before the confirmation page is answered, so a test needs
+ * not wait for it. {@link #notify(NotificationSpec)} sends one on demand, also duplicated, out of order, badly signed or
+ * with a stale or future timestamp; {@link #notificationsSent()} tells what was delivered and what the receiver
+ * answered. Changing a {@link SimulatedSubscription} from a test sends nothing by itself.
+ * <pre>
+ * try (PaddleSimulator paddle = PaddleSimulator.builder().notifyTo(URI.create("http://127.0.0.1:9080/app/paddle/webhooks")).start()) {
+ *     // give paddle.notificationSecret() to the receiver under test, then:
+ *     paddle.subscription(CUSTOMER, SUBSCRIPTION).scheduledChange("cancel", Instant.parse("2030-01-31T00:00:00Z"));
+ *     paddle.notify(NotificationSpec.subscriptionUpdated(SUBSCRIPTION));
+ *     paddle.notify(NotificationSpec.subscriptionUpdated(SUBSCRIPTION).duplicate());
+ *     paddle.notify(NotificationSpec.subscriptionUpdated(SUBSCRIPTION).badSignature());
+ *     assertTrue(paddle.notificationsSent().get(0).accepted());
+ * }
+ * </pre>
  *
  * <h2>Connections</h2>
  * Its own small HTTP/1.1 server (one thread per connection, keep-alive, optionally HTTPS) does what Paddle's edge
@@ -116,6 +141,22 @@ public final class PaddleSimulator implements AutoCloseable {
     public record PortalLink(String customer, String action, String subscription) {
     }
 
+    /**
+     * What confirming a portal link's form changed, {@link #confirm(PortalLink)}.
+     *
+     * @param link the link whose form was confirmed
+     * @param cancelsAt when the subscription cancels, for a {@code cancel_subscription} link; null for a payment method
+     * @param notifications the notifications sent about the change (none without a destination, or when nothing changed)
+     */
+    public record PortalChange(PortalLink link, Instant cancelsAt, List<NotificationDelivery> notifications) {
+
+        /** Copies the notifications. */
+        public PortalChange {
+            Objects.requireNonNull(link, "link");
+            notifications = List.copyOf(notifications);
+        }
+    }
+
     private final SimulatorServer server;
     private final GeneratedCertificate certificate;
     private final boolean embedded;
@@ -124,6 +165,7 @@ public final class PaddleSimulator implements AutoCloseable {
     private final int maxPerPage;
     private final int rememberedLinks;
     private final Clock clock;
+    private final Notifier notifier;
     private final Map<String, SimulatedSubscription> subscriptions = new ConcurrentHashMap<>();
     private final List<String> subscriptionOrder = new CopyOnWriteArrayList<>();
     private final Set<String> customers = ConcurrentHashMap.newKeySet();
@@ -146,7 +188,9 @@ public final class PaddleSimulator implements AutoCloseable {
         this.maxPerPage = builder.maxPerPage;
         this.rememberedLinks = builder.rememberedLinks;
         this.rememberedRequests = builder.rememberedRequests;
-        this.clock = Clock.systemUTC();
+        this.clock = builder.clock;
+        this.notifier = new Notifier(clock, builder.notificationSecret == null ? Notifier.newSecret() : builder.notificationSecret, builder.notifyTo,
+                builder.rememberedRequests);
         this.embedded = builder.embedded;
         boolean tls = builder.https || builder.keyStore != null;
         // a certificate of its own only when the test gave none
@@ -185,6 +229,9 @@ public final class PaddleSimulator implements AutoCloseable {
         private char[] clientTrustStorePassword;
         private boolean embedded;
         private Duration closeIdleConnectionsAfter;
+        private Clock clock = Clock.systemUTC();
+        private URI notifyTo;
+        private String notificationSecret;
 
         private Builder() {
         }
@@ -317,6 +364,44 @@ public final class PaddleSimulator implements AutoCloseable {
         public Builder requireClientCertificate(Path pkcs12TrustStore, String password) {
             this.clientTrustStore = Objects.requireNonNull(pkcs12TrustStore, "pkcs12TrustStore");
             this.clientTrustStorePassword = Objects.requireNonNull(password, "password").toCharArray();
+            return this;
+        }
+
+        /**
+         * Sends Paddle's notifications (signed with {@link #notificationSecret}) to this URL: when its simulated portal
+         * page schedules a cancellation or updates a payment method, and on demand ({@link PaddleSimulator#notify}).
+         * Without one (the default) nothing is sent. {@link PaddleSimulator#notifyTo} changes it while the simulator runs.
+         *
+         * @param destination the receiver's URL, http(s) on 127.0.0.1, localhost or [::1]
+         * @return this
+         * @throws IllegalArgumentException for any other host or scheme: tests talk to the loopback interface only
+         */
+        public Builder notifyTo(URI destination) {
+            this.notifyTo = Notifier.loopback(destination);
+            return this;
+        }
+
+        /**
+         * @param secret the secret the notifications are signed with (HMAC-SHA256 keyed with its UTF-8 bytes), the one the
+         *        receiver under test is given; by default one shaped like Paddle's ({@code pdl_ntfset_01…}) is made at
+         *        start, see {@link PaddleSimulator#notificationSecret()}
+         * @return this
+         */
+        public Builder notificationSecret(String secret) {
+            if (Objects.requireNonNull(secret, "secret").isEmpty()) {
+                throw new IllegalArgumentException("the notification secret must not be empty");
+            }
+            this.notificationSecret = secret;
+            return this;
+        }
+
+        /**
+         * @param clock the simulator's clock (the system's UTC clock by default): it dates the notifications'
+         *        {@code occurred_at} and signature {@code ts}, the sessions' {@code created_at} and the recorded requests
+         * @return this
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
@@ -603,7 +688,10 @@ public final class PaddleSimulator implements AutoCloseable {
         return last == null || last.receivedAt().isBefore(clock.instant().minus(quiet));
     }
 
-    /** Forgets every customer, subscription, missing permission, fault, request and issued link. */
+    /**
+     * Forgets every customer, subscription, missing permission, fault, request, notification sent and issued link; the
+     * notification destination and secret stay.
+     */
     public void reset() {
         clearFaultsAndRequests();
         subscriptions.clear();
@@ -615,7 +703,7 @@ public final class PaddleSimulator implements AutoCloseable {
         issuedLinkCount.set(0);
     }
 
-    /** Forgets the faults and the recorded requests; the seeded data stays. */
+    /** Forgets the faults, the recorded requests and the notifications sent; the seeded data and the destination stay. */
     public void clearFaultsAndRequests() {
         nextFaults.clear();
         always = null;
@@ -623,6 +711,102 @@ public final class PaddleSimulator implements AutoCloseable {
         requestCount.set(0);
         sessions.clear();
         sessionCount.set(0);
+        notifier.forgetSent();
+    }
+
+    // ---------------------------------------------------------------------------------------- Notifications
+
+    /**
+     * Sends the notifications to this URL from now on (see {@link Builder#notifyTo}), or to nobody.
+     *
+     * @param destination the receiver's URL, http(s) on 127.0.0.1, localhost or [::1]; null to send nothing
+     * @return this
+     * @throws IllegalArgumentException for any other host or scheme
+     */
+    public PaddleSimulator notifyTo(URI destination) {
+        notifier.destination(destination);
+        return this;
+    }
+
+    /** @return where the notifications go; empty when nothing is sent */
+    public Optional<URI> notificationDestination() {
+        return Optional.ofNullable(notifier.destination());
+    }
+
+    /**
+     * @return the secret the notifications are signed with, to configure the receiver under test with (the test's own
+     *         from {@link Builder#notificationSecret}, or the one made at start)
+     */
+    public String notificationSecret() {
+        return notifier.secret();
+    }
+
+    /**
+     * Sends a notification about a subscription now, as the spec says (duplicated, out of order, badly signed, with a
+     * stale or future timestamp), synchronously: when this returns, the receiver has answered each delivery or failed to
+     * within 2 s.
+     *
+     * @param spec the notification
+     * @return its deliveries, in the order made (also in {@link #notificationsSent()})
+     * @throws IllegalArgumentException when the simulator knows no such subscription
+     * @throws IllegalStateException when there is no destination ({@link #notifyTo})
+     */
+    public List<NotificationDelivery> notify(NotificationSpec spec) {
+        SimulatedSubscription subscription = subscriptions.get(Objects.requireNonNull(spec, "spec").subscriptionId());
+        if (subscription == null) {
+            throw new IllegalArgumentException("the simulator knows no subscription " + spec.subscriptionId() + ": seed it with subscription(customer, id)");
+        }
+        return notifier.notify(spec, Answer.subscriptionJson(subscription));
+    }
+
+    /**
+     * @return the notifications delivered (or tried) since the start or the last {@link #clearFaultsAndRequests()},
+     *         oldest first; as many as {@link Builder#rememberedRequests} at most
+     */
+    public List<NotificationDelivery> notificationsSent() {
+        return notifier.sent();
+    }
+
+    /**
+     * Does what the confirm button of a portal link's page does, as Paddle's portal: for a {@code cancel_subscription}
+     * link it schedules the cancellation at the end of the billing period ({@code scheduled_change} action
+     * {@code cancel}, effective at {@code next_billed_at}, or in 30 days when there is none); for an
+     * {@code update_subscription_payment_method} link nothing shows but the notification. Each change sends
+     * {@code subscription.updated} with the subscription, synchronously, when there is a destination. A cancellation
+     * already scheduled stays as it was, and sends nothing. The simulator's own page calls this when its form is posted;
+     * a host that renders its own portal page (the demo) calls it with {@link #portalLink(String)}'s answer.
+     *
+     * @param link a cancel or payment-method link
+     * @return what changed, and the notifications sent
+     * @throws IllegalArgumentException for an overview link, or a subscription the simulator does not know (any more)
+     *         for that customer
+     * @throws IllegalStateException when the subscription is canceled already
+     */
+    public PortalChange confirm(PortalLink link) {
+        Objects.requireNonNull(link, "link");
+        boolean cancel = "cancel_subscription".equals(link.action());
+        if (!cancel && !"update_subscription_payment_method".equals(link.action())) {
+            throw new IllegalArgumentException("only cancel_subscription and update_subscription_payment_method links have a form to confirm, not "
+                    + link.action());
+        }
+        SimulatedSubscription subscription = link.subscription() == null ? null : subscriptions.get(link.subscription());
+        if (subscription == null || !subscription.customer().equals(link.customer())) {
+            throw new IllegalArgumentException("the simulator knows no subscription " + link.subscription() + " of " + link.customer());
+        }
+        synchronized (subscription) {
+            if ("canceled".equals(subscription.status())) {
+                throw new IllegalStateException(subscription.id() + " is canceled already");
+            }
+            if (!cancel) {
+                return new PortalChange(link, null, notifier.changed("subscription.updated", Answer.subscriptionJson(subscription)));
+            }
+            if ("cancel".equals(subscription.scheduledAction())) {
+                return new PortalChange(link, subscription.scheduledAt(), List.of());
+            }
+            Instant cancelsAt = subscription.nextBilledAt() != null ? subscription.nextBilledAt() : clock.instant().plus(Duration.ofDays(30));
+            subscription.scheduledChange("cancel", cancelsAt);
+            return new PortalChange(link, cancelsAt, notifier.changed("subscription.updated", Answer.subscriptionJson(subscription)));
+        }
     }
 
     // ------------------------------------------------------------------------------ Connections and cost
@@ -796,8 +980,8 @@ public final class PaddleSimulator implements AutoCloseable {
         long connection = exchange instanceof SimulatorServer.Exchange own ? own.connection() : 0;
         record(new RecordedRequest(exchange.method(), path, rawQuery == null ? "" : rawQuery, maskedHeaders(exchange.headers()), body,
                 clock.instant(), connection));
-        if (isPortalPath(path) && "GET".equals(exchange.method())) {
-            Answer.portalPage(issuedFor(path, query(rawQuery)).orElse(null)).send(exchange, null);
+        if (isPortalPath(path) && ("GET".equals(exchange.method()) || "POST".equals(exchange.method()))) {
+            servePortal(exchange, path, rawQuery, body);
             return;
         }
         Fault fault = nextFaults.poll();
@@ -809,6 +993,44 @@ public final class PaddleSimulator implements AutoCloseable {
         }
         answer(exchange.method(), path, query(rawQuery), header(exchange, "Authorization"), header(exchange, "Paddle-Version"), body, fault,
                 exchange.base()).send(exchange, fault);
+    }
+
+    /**
+     * The simulated portal page: GET shows the link's page with its confirm form; POST (the form, to the link itself)
+     * confirms. The way back is where the page's GET came from, when that was on the loopback interface: Paddle's portal
+     * has no return URL.
+     */
+    private void servePortal(SimulatorExchange exchange, String path, String rawQuery, String body) throws IOException {
+        PortalLink link = issuedFor(path, query(rawQuery)).orElse(null);
+        if (link == null) {
+            Answer.portalRefused().send(exchange, null);
+            return;
+        }
+        if ("GET".equals(exchange.method())) {
+            String self = exchange.base().getRawPath() + path + (rawQuery == null ? "" : "?" + rawQuery);
+            List<SimulatedSubscription> shown = subscriptionOrder.stream().map(subscriptions::get)
+                    .filter(s -> s.customer().equals(link.customer()) && (link.subscription() == null || s.id().equals(link.subscription()))).toList();
+            Answer.portalPage(link, self, loopbackOrNull(header(exchange, "Referer")), shown).send(exchange, null);
+            return;
+        }
+        String back = loopbackOrNull(query(body).get("back"));
+        try {
+            Answer.portalConfirmed(confirm(link), back).send(exchange, null);
+        } catch (IllegalArgumentException | IllegalStateException unchangeable) {
+            Answer.portalUnchanged(unchangeable.getMessage(), back).send(exchange, null);
+        }
+    }
+
+    /** @return the URL when it is http(s) on the loopback interface, else null */
+    private static String loopbackOrNull(String url) {
+        if (url == null) {
+            return null;
+        }
+        try {
+            return Notifier.onLoopback(URI.create(url)) ? url : null;
+        } catch (IllegalArgumentException notAUrl) {
+            return null;
+        }
     }
 
     private void record(RecordedRequest request) {

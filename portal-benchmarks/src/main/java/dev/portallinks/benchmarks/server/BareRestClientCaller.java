@@ -6,6 +6,7 @@ import dev.portallinks.impl.paddle.PaddleHeaders;
 import dev.portallinks.impl.paddle.PortalSessionEnvelope;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +28,10 @@ public class BareRestClientCaller implements PortalSessionCaller {
 
     @Override
     public void createSession(int subscriptions) {
-        PortalSessionEnvelope answer = api().createPortalSession(BenchmarkIds.CUSTOMER, BODIES.get(subscriptions));
+        PortalSessionEnvelope answer;
+        try (Response response = api().createPortalSession(BenchmarkIds.CUSTOMER, BODIES.get(subscriptions))) {
+            answer = response.readEntity(PortalSessionEnvelope.class);
+        }
         int links = answer.data.urls.subscriptions.size();
         if (links != subscriptions) {
             throw new IllegalStateException("expected " + subscriptions + " subscription links, got " + links);

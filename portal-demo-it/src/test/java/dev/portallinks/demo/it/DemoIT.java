@@ -64,14 +64,52 @@ class DemoIT {
     }
 
     @Test
-    void simulatorServerErrorsBecomeAFriendlyMessage() {
+    void aPaddleOutageLeavesTheListedPageAndAClickGetsAFriendlyMessage() {
+        // Listed once while Paddle answers: the subscription store then serves the page (README, "What a billing page costs Paddle").
+        DEMO.open("?lang=en");
         DemoServer.simulatorMode("SERVER_ERROR");
 
         WebDriver browser = DEMO.open("?lang=en");
+        assertThat(rows(browser)).hasSize(7);
+        browser.findElement(By.id("account:subscriptions:2:updatePaymentMethod")).click();
 
-        assertThat(browser.findElement(By.id("problem")).getText()).contains("temporarily unavailable");
-        assertThat(rows(browser)).isEmpty();
+        DemoServer.waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("account:messages"), "cannot be reached"));
         assertThat(browser.getPageSource()).doesNotContain("Exception", "at dev.portallinks");
+    }
+
+    @Test
+    void cancellingInThePortalShowsOnTheBillingPageWithoutAListingCall() {
+        WebDriver browser = DEMO.open("?lang=en");
+        String second = rows(browser).get(1).getAttribute("data-subscription");
+        long listingsBefore = DemoServer.simulatorListings();
+
+        browser.findElement(By.id("account:subscriptions:1:cancel")).click();
+        DemoServer.waitFor(browser).until(ExpectedConditions.textToBe(By.id("portal-title"), "Cancel subscription"));
+        browser.findElement(By.id("confirm-cancel")).click();
+        DemoServer.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("cancels-on")));
+        browser.findElement(By.id("back")).click();
+        DemoServer.waitFor(browser).until(ExpectedConditions.textToBe(By.id("title"), "Billing"));
+
+        // The simulated portal notified the demo (signed, as Paddle does): the row says so, and no listing was needed.
+        WebElement row = rows(browser).get(1);
+        assertThat(row.getAttribute("data-subscription")).isEqualTo(second);
+        assertThat(row.getText()).contains("Cancels on");
+        assertThat(browser.findElements(By.id("account:subscriptions:1:cancel"))).isEmpty();
+        assertThat(DemoServer.simulatorListings()).isEqualTo(listingsBefore);
+    }
+
+    @Test
+    void aHundredRendersAfterWarmUpCostPaddleNoListing() {
+        assertThat(DemoServer.send("GET", "?lang=en").statusCode()).isEqualTo(200);
+        long listingsBefore = DemoServer.simulatorListings();
+
+        for (int render = 0; render < 100; render++) {
+            HttpResponse<String> page = DemoServer.send("GET", "?lang=en");
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("pl-billing__row");
+        }
+
+        assertThat(DemoServer.simulatorListings()).isEqualTo(listingsBefore);
     }
 
     @Test

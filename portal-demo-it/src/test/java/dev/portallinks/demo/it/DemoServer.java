@@ -136,6 +136,17 @@ final class DemoServer implements BeforeEachCallback, AfterEachCallback, TestWat
     }
 
     /**
+     * How many listings the embedded simulator has received ({@code GET simulator/admin/listings}).
+     *
+     * @return the count of {@code GET /subscriptions} requests, every page counted
+     */
+    static long simulatorListings() {
+        HttpResponse<String> answer = send("GET", "simulator/admin/listings");
+        assertThat(answer.statusCode()).as("the simulator's listing count").isEqualTo(200);
+        return Long.parseLong(answer.body().strip());
+    }
+
+    /**
      * Copies a screenshot to the folder README's images live in, when the build names one ({@code -Ddemo.screenshot.dir}).
      *
      * @param screenshot the screenshot just taken

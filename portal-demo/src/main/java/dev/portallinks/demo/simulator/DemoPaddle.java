@@ -8,6 +8,7 @@ import dev.portallinks.test.SimulatorExchange;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -42,7 +43,10 @@ public class DemoPaddle {
     /** Paddle's page size is up to 200; three makes the demo's seven subscriptions take three pages. */
     static final int PER_PAGE = 3;
 
-    private final PaddleSimulator paddle = PaddleSimulator.builder().embedded().apiKey(DemoConfigSource.SIMULATOR_KEY).maxPerPage(PER_PAGE).start();
+    /** Its simulated portal notifies the demo's receiver ({@code portal-webhooks}) of every change, signed as Paddle signs. */
+    private final PaddleSimulator paddle = PaddleSimulator.builder().embedded().apiKey(DemoConfigSource.SIMULATOR_KEY).maxPerPage(PER_PAGE)
+            .notificationSecret(DemoConfigSource.SIMULATOR_WEBHOOK_SECRET)
+            .notifyTo(URI.create(DemoConfigSource.simulatorOrigin(System.getenv()) + DemoConfigSource.WEBHOOKS_PATH)).start();
     private volatile Mode mode = Mode.NORMAL;
 
     /** Seeds the customer's seven subscriptions. */
@@ -78,6 +82,26 @@ public class DemoPaddle {
      */
     Optional<PaddleSimulator.PortalLink> portalLink(String link) {
         return paddle.portalLink(link);
+    }
+
+    /**
+     * What the simulated portal's confirm button does: schedules the cancellation (or records the new payment method)
+     * and sends Paddle's {@code subscription.updated} notification to the demo, before it answers.
+     *
+     * @param link the portal link the page was opened with
+     * @return what changed
+     */
+    PaddleSimulator.PortalChange confirm(PaddleSimulator.PortalLink link) {
+        return paddle.confirm(link);
+    }
+
+    /**
+     * Counts the listings Paddle received: what a billing page costs Paddle's rate limit.
+     *
+     * @return the number of {@code GET /subscriptions} requests since the simulator started (all pages)
+     */
+    public long listingRequests() {
+        return paddle.requests().stream().filter(request -> "GET".equals(request.method()) && "/subscriptions".equals(request.path())).count();
     }
 
     /** @return the current mode */

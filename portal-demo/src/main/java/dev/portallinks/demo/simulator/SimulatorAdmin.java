@@ -4,10 +4,13 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
@@ -62,5 +65,18 @@ public class SimulatorAdmin {
         } catch (IllegalArgumentException unknown) {
             return Response.status(400).entity("Unknown mode " + mode + "; use one of " + getModes()).build();
         }
+    }
+
+    /**
+     * How many listings ({@code GET /subscriptions}, every page) the simulated Paddle has received: what the billing page
+     * cost Paddle's rate limit so far. For the demo's own tests and for a curious visitor.
+     *
+     * @return the count, as plain text
+     */
+    @GET
+    @Path("listings")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String listings() {
+        return Long.toString(state.listingRequests());
     }
 }

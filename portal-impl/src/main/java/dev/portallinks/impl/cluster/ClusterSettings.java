@@ -1,13 +1,19 @@
 package dev.portallinks.impl.cluster;
 
+import dev.portallinks.api.Secrets;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Where the rate-limit state a cluster shares lives: {@code paddle.cluster.*}. Without a cache name the state is per
  * instance, as in a single server. Immutable.
+ *
+ * <p>A cache URI may carry credentials ({@code hotrod://user:password@host}, {@code ?password=…}): what this type says
+ * about the settings ({@link #describe()}, {@link #toString()}) and what the settings' error messages quote
+ * ({@link #quoted(String)}) never shows them.
  *
  * @param cacheName the prefix of the two JCache caches ({@link #windowCacheName()}, {@link #customerCacheName()}); empty:
  *        per instance
@@ -23,6 +29,13 @@ public record ClusterSettings(Optional<String> cacheName, Optional<String> provi
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(100);
     /** Default of {@code paddle.cluster.retry-interval-ms}. */
     public static final Duration DEFAULT_RETRY_INTERVAL = Duration.ofSeconds(5);
+    /** The most characters of a configured value an error message quotes. */
+    public static final int MAX_QUOTED = 80;
+
+    /** The user-info of a hierarchical URI, up to the last {@code @} of its authority: user name, password, or a token. */
+    private static final Pattern USER_INFO = Pattern.compile("(//)[^/?#\\s]*@");
+    /** A query parameter's value. */
+    private static final Pattern QUERY_VALUE = Pattern.compile("([?&;][^=&;#\\s]*=)[^&;#\\s]*");
 
     /** Checks for nulls. */
     public ClusterSettings {
@@ -81,6 +94,46 @@ public record ClusterSettings(Optional<String> cacheName, Optional<String> provi
             return "per instance";
         }
         return "JCache caches " + windowCacheName() + " and " + customerCacheName() + " (provider " + provider.orElse("the default")
-                + ", URI " + cacheUri.map(URI::toString).orElse("the provider's default") + ")";
+                + ", URI " + cacheUri.map(uri -> redacted(uri.toString())).orElse("the provider's default") + ")";
+    }
+
+    /** Never the cache URI's credentials. */
+    @Override
+    public String toString() {
+        return "ClusterSettings[" + describe() + ", timeout=" + timeout + ", retryInterval=" + retryInterval + "]";
+    }
+
+    /**
+     * Removes what may be credentials from text that may hold a cache URI: the user-info of any {@code scheme://…@}
+     * and every query parameter's value become {@value Secrets#REDACTED}, and so does what {@link Secrets} recognises.
+     *
+     * @param text the text, not null
+     * @return the text without them
+     */
+    public static String redacted(String text) {
+        String cleaned = USER_INFO.matcher(text).replaceAll("$1" + Secrets.REDACTED + "@");
+        cleaned = QUERY_VALUE.matcher(cleaned).replaceAll("$1" + Secrets.REDACTED);
+        return Secrets.redact(cleaned);
+    }
+
+    /**
+     * Quotes a configured value in an error message. A value that is not what the property expects may be a credential
+     * pasted in the wrong place, or a URI with one, and need not even parse: whatever precedes its last {@code @} (after
+     * {@code scheme://}, if any) is removed, then what {@link #redacted(String)} removes; what is left is cut to
+     * {@value #MAX_QUOTED} characters (noting the cut) and its control characters and line separators are written as
+     * {@code \\uXXXX}, so that a value cannot forge a log line.
+     *
+     * @param configured the value as configured, not null
+     * @return the quoted form
+     */
+    public static String quoted(String configured) {
+        String value = configured;
+        int at = value.lastIndexOf('@');
+        if (at >= 0) {
+            int authority = value.indexOf("//");
+            int from = authority >= 0 && authority < at ? authority + 2 : 0;
+            value = value.substring(0, from) + Secrets.REDACTED + value.substring(at);
+        }
+        return Secrets.quoted(redacted(value), MAX_QUOTED);
     }
 }

@@ -1,5 +1,6 @@
 package dev.portallinks.impl.cluster;
 
+import dev.portallinks.impl.RateLimitWindow;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -40,6 +41,11 @@ import java.util.logging.Logger;
  * also read once on every (re)connection, and in the background by the first check more than {@link #WINDOW_REFRESH}
  * after the last read.
  *
+ * <p>What is read from the cache is not trusted further than a window this instance received itself: its
+ * {@code Retry-After} is cut to the same cap ({@link SharedWindow#bounded()}), it is dated from when this instance first
+ * saw it ({@link SeenWindow#untilMillis()}), and it is forgotten when a read finds the entry gone (expired or removed).
+ * Windows are compared by when they end on this instance's view, never by their writers' clocks alone.
+ *
  * <p>Thread-safe. Holds only JDK types: the JCache side is behind {@link SharedStore}.
  */
 public final class SharedState implements AutoCloseable {
@@ -55,6 +61,7 @@ public final class SharedState implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SharedState.class.getName());
     private static final long WINDOW_REFRESH_MILLIS = WINDOW_REFRESH.toMillis();
     private static final int MAX_REASON_LENGTH = 300;
+    private static final long SKEW_TOLERANCE_MILLIS = RateLimitWindow.SKEW_TOLERANCE.toMillis();
 
     private final String description;
     private final String windowKey;
@@ -79,10 +86,21 @@ public final class SharedState implements AutoCloseable {
     /**
      * A shared window with the moment this instance first saw it, by its own clock.
      *
-     * @param window the window as stored
+     * @param window the window as this instance honours it ({@link SharedWindow#bounded()})
      * @param firstSeenMillis when this instance first saw it, epoch milliseconds of its clock
      */
     public record SeenWindow(SharedWindow window, long firstSeenMillis) {
+
+        /**
+         * The end of the window on this instance's clock: the earlier of its writer's end plus
+         * {@link RateLimitWindow#SKEW_TOLERANCE} and the moment this instance first saw it plus its {@code Retry-After}.
+         * A writer's clock ahead of this one's therefore lengthens the wait by at most the time the window took to arrive.
+         *
+         * @return epoch milliseconds of this instance's clock
+         */
+        public long untilMillis() {
+            return Math.min(plus(window.endMillis(), SKEW_TOLERANCE_MILLIS), plus(firstSeenMillis, window.retryAfterMillis()));
+        }
     }
 
     /**
@@ -133,9 +151,10 @@ public final class SharedState implements AutoCloseable {
     }
 
     /**
-     * Records a window this instance learned of: from the listener, a read, or its own write. A window already known
-     * keeps the moment it was first seen; one ending earlier (by the writers' clocks) than the known one is ignored
-     * unless it was stored where none was (the known one expired or was removed).
+     * Records a window this instance learned of: from the listener, a read, or its own write; bounded first
+     * ({@link SharedWindow#bounded()}). A window already known keeps the moment it was first seen; one ending no later
+     * than the known one, each by {@link SeenWindow#untilMillis()} on this instance's clock, is ignored unless it was
+     * stored where none was (the known one expired or was removed).
      *
      * @param window the window as stored
      * @param seenAtMillis when it was seen, epoch milliseconds of this instance's clock
@@ -143,16 +162,37 @@ public final class SharedState implements AutoCloseable {
      * @return the window known afterwards, never null
      */
     public SeenWindow learn(SharedWindow window, long seenAtMillis, boolean created) {
-        Objects.requireNonNull(window, "window must not be null");
-        return knownWindow.updateAndGet(known -> {
-            if (known != null && known.window().equals(window)) {
-                return known.firstSeenMillis() <= seenAtMillis ? known : new SeenWindow(window, seenAtMillis);
-            }
-            if (known == null || created || window.endMillis() > known.window().endMillis()) {
-                return new SeenWindow(window, seenAtMillis);
-            }
-            return known;
-        });
+        SharedWindow bounded = Objects.requireNonNull(window, "window must not be null").bounded();
+        return knownWindow.updateAndGet(known -> merged(known, bounded, seenAtMillis, created));
+    }
+
+    private static SeenWindow merged(SeenWindow known, SharedWindow bounded, long seenAtMillis, boolean created) {
+        if (known != null && known.window().equals(bounded)) {
+            return known.firstSeenMillis() <= seenAtMillis ? known : new SeenWindow(bounded, seenAtMillis);
+        }
+        SeenWindow arrived = new SeenWindow(bounded, seenAtMillis);
+        return known == null || created || arrived.untilMillis() > known.untilMillis() ? arrived : known;
+    }
+
+    /**
+     * Shares a window this instance received (its 429): stores it unless the stored one lasts at least as long, judged
+     * as this instance honours it (dated from when this instance first saw it, or from now if it had not), so that a
+     * writer's clock ahead cannot keep later 429s from being shared. Runs as {@link #call(Function, Supplier)}.
+     *
+     * @param received the window, dated by this instance's clock
+     * @return the window known afterwards, or null when the shared state could not be used
+     */
+    public SeenWindow share(SharedWindow received) {
+        Objects.requireNonNull(received, "received must not be null");
+        SharedWindow kept = call(store -> store.extendWindow(windowKey, received, this::lastsAtLeastAsLong), () -> null);
+        return kept == null ? null : learn(kept, received.receivedAtMillis(), false);
+    }
+
+    private boolean lastsAtLeastAsLong(SharedWindow stored, SharedWindow proposed) {
+        SharedWindow bounded = stored.bounded();
+        SeenWindow known = knownWindow.get();
+        SeenWindow here = known != null && known.window().equals(bounded) ? known : new SeenWindow(bounded, clock.millis());
+        return here.untilMillis() >= proposed.endMillis();
     }
 
     private void readWindowInBackground() {
@@ -169,11 +209,13 @@ public final class SharedState implements AutoCloseable {
     }
 
     private void readWindow(SharedStore store) {
+        SeenWindow before = knownWindow.get();
         try {
             SharedWindow stored = store.window(windowKey);
-            if (stored != null) {
-                learn(stored, clock.millis(), false);
-            }
+            long now = clock.millis();
+            // A window the listener told of during the read is at least as recent as what the read found: keep it. Otherwise
+            // no entry means it expired or was removed, and the copy in memory must not outlive it.
+            knownWindow.updateAndGet(known -> known != before ? known : stored == null ? null : merged(known, stored.bounded(), now, false));
         } catch (RuntimeException failure) {
             // The operations of the clicks report outages; this read only fills in what the listener may have missed.
             LOG.log(Level.FINE, "Portal Links: reading the shared Retry-After window failed", failure);
@@ -324,12 +366,22 @@ public final class SharedState implements AutoCloseable {
         }
     }
 
+    /** A provider's message may quote the cache URI, credentials included: they are removed. */
     private static String reason(Throwable failure) {
-        String message = failure.getMessage() == null ? "" : ": " + failure.getMessage();
+        String message = failure.getMessage() == null ? "" : ": " + ClusterSettings.redacted(failure.getMessage());
         if (message.length() > MAX_REASON_LENGTH) {
             message = message.substring(0, MAX_REASON_LENGTH) + "…";
         }
         return failure.getClass().getName() + message;
+    }
+
+    /** {@code a + b}, held at {@link Long#MAX_VALUE} or {@link Long#MIN_VALUE}: values read from a cache may be anything. */
+    static long plus(long a, long b) {
+        long sum = a + b;
+        if (((a ^ sum) & (b ^ sum)) < 0) {
+            return b > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
+        }
+        return sum;
     }
 
     /**
@@ -346,10 +398,9 @@ public final class SharedState implements AutoCloseable {
     public void close() {
         workers.shutdownNow();
         stopWatching(watch.getAndSet(null));
-        CompletableFuture<SharedStore> current = connection.get();
-        if (current.isDone() && !current.isCompletedExceptionally()) {
-            close(current.join());
-        }
+        // Now, or when an opening still under way completes (a redeploy soon after start): what it opens (an embedded
+        // member, its threads) would otherwise outlive the application.
+        connection.get().thenAccept(opened -> close(opened));
     }
 
     /** Daemon threads with the library's class loader as context loader: providers deserialize the library's values with it. */

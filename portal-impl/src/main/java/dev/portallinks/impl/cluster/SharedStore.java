@@ -1,5 +1,7 @@
 package dev.portallinks.impl.cluster;
 
+import java.util.function.BiPredicate;
+
 /**
  * The operations on the state a cluster shares. Only JDK types and this package's records appear here, so the CDI beans
  * that hold one load on servers without JCache; the implementation over JCache is
@@ -14,7 +16,7 @@ public interface SharedStore extends AutoCloseable {
      * Reads the shared {@code Retry-After} window.
      *
      * @param key the window's key (one per Paddle base URL)
-     * @return the window, or null when none is stored
+     * @return the window as stored, or null when none is stored (or a value of another type is)
      */
     SharedWindow window(String key);
 
@@ -30,16 +32,19 @@ public interface SharedStore extends AutoCloseable {
     Watch watchWindow(String key, WindowListener listener);
 
     /**
-     * Stores a window unless one ending later (by the writers' clocks) is already there.
+     * Stores a window unless the one already there lasts at least as long, as the caller judges it. A value of another
+     * type under the key counts as no window (and is replaced).
      *
      * @param key the window's key
      * @param proposed the window from the 429 just received
+     * @param lastsAtLeastAsLong given the stored window and the proposed one, whether the stored one is kept; must not block
      * @return the window in place afterwards, never null
      */
-    SharedWindow extendWindow(String key, SharedWindow proposed);
+    SharedWindow extendWindow(String key, SharedWindow proposed, BiPredicate<SharedWindow, SharedWindow> lastsAtLeastAsLong);
 
     /**
-     * Counts one link for the customer or refuses it, atomically for the whole cluster.
+     * Counts one link for the customer or refuses it, atomically for the whole cluster. A value of another type under
+     * the customer's key counts as no links (and is replaced).
      *
      * @param customer the customer ID
      * @param limit the limit per minute, at least 1

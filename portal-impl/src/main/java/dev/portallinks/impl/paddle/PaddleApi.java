@@ -8,6 +8,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -17,7 +18,8 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  * <p>No URL in code: the library builds the client once with the base URL from {@code paddle.base-url} or
  * {@code paddle.environment}; the {@code configKey} gives the standard Rest Client keys a stable prefix
  * ({@value #CONFIG_KEY}). Errors (HTTP 400 and above) become {@link PaddleHttpError} through
- * {@link PaddleErrorMapper}.
+ * {@link PaddleErrorMapper}. Each method returns the {@link Response}, so the caller reads the status of a success
+ * (201 or 200, for the trace) together with the body, with no side channel.
  */
 @RegisterRestClient(configKey = PaddleApi.CONFIG_KEY)
 @RegisterProvider(PaddleErrorMapper.class)
@@ -33,11 +35,11 @@ public interface PaddleApi {
      *
      * @param customerId the customer, already validated
      * @param body the subscription IDs
-     * @return the envelope
+     * @return the answer; its entity is a {@link PortalSessionEnvelope}
      */
     @POST
     @Path("customers/{customer_id}/portal-sessions")
-    PortalSessionEnvelope createPortalSession(@PathParam("customer_id") String customerId, CreatePortalSessionBody body);
+    Response createPortalSession(@PathParam("customer_id") String customerId, CreatePortalSessionBody body);
 
     /**
      * {@code GET /subscriptions?customer_id=…}, one page.
@@ -46,10 +48,10 @@ public interface PaddleApi {
      * @param status comma-separated statuses, or null for all
      * @param after the cursor from the previous page's {@code next}, or null for the first page
      * @param perPage the page size, 1 to 200
-     * @return the page
+     * @return the answer; its entity is a {@link SubscriptionListEnvelope}
      */
     @GET
     @Path("subscriptions")
-    SubscriptionListEnvelope listSubscriptions(@QueryParam("customer_id") String customerId, @QueryParam("status") String status,
+    Response listSubscriptions(@QueryParam("customer_id") String customerId, @QueryParam("status") String status,
             @QueryParam("after") String after, @QueryParam("per_page") int perPage);
 }

@@ -11,9 +11,10 @@ public interface CallTrace {
      * Records an attempt that Paddle answered with 2xx.
      *
      * @param attempt the attempt's number, from 1
+     * @param httpStatus the HTTP status of Paddle's answer (201 for a session, 200 for a page of subscriptions)
      * @param requestId Paddle's request ID, or null
      */
-    void answered(int attempt, String requestId);
+    void answered(int attempt, int httpStatus, String requestId);
 
     /**
      * Records an attempt that failed.

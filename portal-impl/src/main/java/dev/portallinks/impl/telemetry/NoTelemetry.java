@@ -21,7 +21,7 @@ public enum NoTelemetry implements Tracing, CallTrace, LinkMetrics {
     }
 
     @Override
-    public void answered(int attempt, String requestId) {
+    public void answered(int attempt, int httpStatus, String requestId) {
         // off
     }
 

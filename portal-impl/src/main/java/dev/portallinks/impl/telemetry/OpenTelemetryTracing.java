@@ -89,13 +89,12 @@ public final class OpenTelemetryTracing implements Tracing {
         }
 
         @Override
-        public void answered(int attempt, String requestId) {
-            event(attempt, AnswerStatus.take(), requestId, PaddleCallOutcome.SUCCEEDED, false);
+        public void answered(int attempt, int httpStatus, String requestId) {
+            event(attempt, httpStatus, requestId, PaddleCallOutcome.SUCCEEDED, false);
         }
 
         @Override
         public void failed(int attempt, int httpStatus, String requestId, PaddleCallOutcome outcome, boolean retryable) {
-            AnswerStatus.take();
             event(attempt, httpStatus, requestId, outcome, retryable);
         }
 

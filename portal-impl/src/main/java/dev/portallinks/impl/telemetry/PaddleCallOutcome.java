@@ -4,6 +4,7 @@ import dev.portallinks.api.PaddleRateLimitedException;
 import dev.portallinks.api.PaddleRequestRefusedException;
 import dev.portallinks.api.PaddleUnavailableException;
 import dev.portallinks.api.PortalConfigurationException;
+import dev.portallinks.api.PortalLinkException;
 import dev.portallinks.api.UnexpectedPaddleResponseException;
 import java.util.Locale;
 
@@ -62,26 +63,29 @@ public enum PaddleCallOutcome {
         if (failure == null) {
             return SUCCEEDED;
         }
-        if (failure instanceof PaddleUnavailableException unavailable) {
-            return switch (unavailable.reason()) {
-                case CIRCUIT_OPEN -> CIRCUIT_OPEN;
-                case BULKHEAD_FULL -> BULKHEAD_FULL;
-                case TIMEOUT -> TIMED_OUT;
-                case SERVER_ERROR -> SERVER_ERROR;
-                case IO_ERROR -> IO_ERROR;
-                case TLS_FAILURE -> TLS_FAILURE;
-                case PROXY_FAILURE -> PROXY_FAILURE;
-            };
+        if (!(failure instanceof PortalLinkException known)) {
+            return OTHER_ERROR;
         }
-        if (failure instanceof PaddleRateLimitedException) {
-            return RATE_LIMITED;
-        }
-        if (failure instanceof PaddleRequestRefusedException) {
-            return REFUSED;
-        }
-        if (failure instanceof UnexpectedPaddleResponseException) {
-            return UNEXPECTED_ANSWER;
-        }
-        return failure instanceof PortalConfigurationException ? CONFIGURATION : OTHER_ERROR;
+        return switch (known.refusalReason()) {
+            case PADDLE_UNAVAILABLE -> of(((PaddleUnavailableException) known).reason());
+            case PADDLE_RATE_LIMITED -> RATE_LIMITED;
+            case PADDLE_REFUSED -> REFUSED;
+            case UNEXPECTED_ANSWER -> UNEXPECTED_ANSWER;
+            case CONFIGURATION -> CONFIGURATION;
+            // Never a call's outcome: the per-customer limit is decided before the call, a refused click before the service.
+            case CUSTOMER_LIMIT, NOT_PERMITTED -> OTHER_ERROR;
+        };
+    }
+
+    private static PaddleCallOutcome of(PaddleUnavailableException.Reason reason) {
+        return switch (reason) {
+            case CIRCUIT_OPEN -> CIRCUIT_OPEN;
+            case BULKHEAD_FULL -> BULKHEAD_FULL;
+            case TIMEOUT -> TIMED_OUT;
+            case SERVER_ERROR -> SERVER_ERROR;
+            case IO_ERROR -> IO_ERROR;
+            case TLS_FAILURE -> TLS_FAILURE;
+            case PROXY_FAILURE -> PROXY_FAILURE;
+        };
     }
 }

@@ -1,6 +1,7 @@
 package dev.portallinks.impl.cluster;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiPredicate;
 
 /** A store that counts the reads of the window and passes everything on to the real one. */
 final class CountingStore implements SharedStore {
@@ -25,8 +26,8 @@ final class CountingStore implements SharedStore {
     }
 
     @Override
-    public SharedWindow extendWindow(String key, SharedWindow proposed) {
-        return store.extendWindow(key, proposed);
+    public SharedWindow extendWindow(String key, SharedWindow proposed, BiPredicate<SharedWindow, SharedWindow> lastsAtLeastAsLong) {
+        return store.extendWindow(key, proposed, lastsAtLeastAsLong);
     }
 
     @Override

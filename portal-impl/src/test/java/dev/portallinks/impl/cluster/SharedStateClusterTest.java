@@ -12,6 +12,7 @@ import dev.portallinks.api.PaddleRateLimitedException;
 import dev.portallinks.impl.CustomerLinkLimiter;
 import dev.portallinks.impl.LogCapture;
 import dev.portallinks.impl.RateLimitWindow;
+import dev.portallinks.impl.RetryAfter;
 import dev.portallinks.impl.cluster.jcache.JCacheSharedStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,6 +50,8 @@ class SharedStateClusterTest {
     final LogCapture limiterLog = new LogCapture(CustomerLinkLimiter.class);
     @RegisterExtension
     final LogCapture sharedStateLog = new LogCapture(SharedState.class);
+    @RegisterExtension
+    final LogCapture storeLog = new LogCapture(JCacheSharedStore.class);
 
     /** Each test has caches of its own on the same two members. */
     private final String cacheName = "portal-links-" + UUID.randomUUID();
@@ -195,6 +198,115 @@ class SharedStateClusterTest {
 
         // 10 s of skew, 2 s tolerated: the window ends 8 s early on B, as README says.
         assertThat(refused(b.window).retryAt()).isEqualTo(START.plusSeconds(22));
+    }
+
+    @Test
+    void aLater429IsSharedAlthoughAWriterClockAheadStoredTheWindowBefore() {
+        try (LibraryInstance c = LibraryInstance.connected("C", cluster.cacheManager(1), cacheName)) {
+            a.clock.set(START.plus(Duration.ofHours(1)));
+            a.window.open(CREATE, "30", "clock_ahead");
+            b.awaitKnown("clock_ahead");
+            c.awaitKnown("clock_ahead");
+            b.clock.advance(Duration.ofSeconds(40));
+            c.clock.advance(Duration.ofSeconds(40));
+
+            // By the writers' clocks A's window ends an hour after B's: compared by when each instance saw it, it is over.
+            PaddleRateLimitedException onB = b.window.open(CREATE, "30", "later");
+
+            assertThat(onB.retryAt()).isEqualTo(START.plusSeconds(70));
+            assertThat(((SharedWindow) windowCache().get(LibraryInstance.BASE_URL)).requestId()).as("stored for the cluster").isEqualTo("later");
+            c.awaitKnown("later");
+            assertThat(refused(c.window).retryAt()).as("C, which sent nothing, waits for B's 429").isEqualTo(START.plusSeconds(70));
+        }
+    }
+
+    @Test
+    void aThirtyDayWindowInTheCacheStopsNoInstanceLongerThanAnHour() {
+        SharedWindow thirtyDays = new SharedWindow(START.toEpochMilli(), Duration.ofDays(30).toMillis(), "thirty_days");
+        windowCache().put(LibraryInstance.BASE_URL, thirtyDays);
+        b.awaitKnown("thirty_days");
+
+        assertThat(refused(b.window).retryAt()).as("through the listener").isEqualTo(START.plus(RetryAfter.MAX));
+        try (LibraryInstance c = LibraryInstance.connected("C", cluster.cacheManager(1), cacheName)) {
+            c.awaitKnown("thirty_days");
+            assertThat(refused(c.window).retryAt()).as("through the read on connecting").isEqualTo(START.plus(RetryAfter.MAX));
+            c.clock.advance(RetryAfter.MAX);
+            assertThatCode(() -> c.window.checkClosed(CREATE)).doesNotThrowAnyException();
+        }
+        // A's 429 of 30 s does not replace it: here it lasts an hour.
+        assertThat(a.window.open(CREATE, "30", "shorter").retryAt()).isEqualTo(START.plus(RetryAfter.MAX));
+    }
+
+    @Test
+    void theWindowInMemoryGoesWithTheCacheEntry() {
+        a.window.open(CREATE, "30", "removed");
+        b.awaitKnown("removed");
+        refused(b.window);
+
+        assertThat(windowCache().remove(LibraryInstance.BASE_URL)).isTrue();
+        b.clock.advance(SharedState.WINDOW_REFRESH);
+
+        // The first check after the refresh interval reads the window in the background; a later one sees it gone.
+        Awaitility.await("B forgets the removed window").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5)).until(() -> {
+            try {
+                b.window.checkClosed(CREATE);
+                return true;
+            } catch (PaddleRateLimitedException stillOpen) {
+                return false;
+            }
+        });
+        assertThat(b.state.knownWindow()).isNull();
+        assertThat(b.window.openUntil()).isNull();
+        // A keeps its own 429's window, as during an outage.
+        assertThat(refused(a.window).requestId()).isEqualTo("removed");
+    }
+
+    @Test
+    void valuesOfAnotherTypeAreIgnoredWithAWarningAndTheCacheKeepsBeingShared() {
+        windowCache().put(LibraryInstance.BASE_URL, "secret-looking value");
+        customerCache().put(ALICE.value(), "secret-looking value");
+        b.clock.advance(SharedState.WINDOW_REFRESH);
+        assertThatCode(() -> b.window.checkClosed(CREATE)).doesNotThrowAnyException();
+
+        assertThat(allowed(a.limiter, 2)).isTrue();
+        assertThat(allowed(b.limiter, 2)).isTrue();
+        assertThat(allowed(a.limiter, 2)).as("the two links are counted for the cluster").isFalse();
+        a.window.open(CREATE, "30", "over_a_foreign_value");
+        b.awaitKnown("over_a_foreign_value");
+        assertThat(refused(b.window).requestId()).isEqualTo("over_a_foreign_value");
+
+        assertThat(a.state.down()).isFalse();
+        assertThat(b.state.down()).isFalse();
+        // stopInstances: no fallback to the local state. One WARNING per cache and store at most, none with the value.
+        assertThat(storeLog.at(Level.WARNING)).hasSizeBetween(1, 4).allSatisfy(m -> assertThat(m).contains("holds a value of type java.lang.String")
+                .doesNotContain("secret-looking"));
+    }
+
+    @Test
+    void aStoreReportsValuesOfAnotherTypeOncePerCache() {
+        try (JCacheSharedStore store = new JCacheSharedStore(cluster.cacheManager(0), cacheName, false)) {
+            for (int i = 0; i < 10; i++) {
+                windowCache().put(LibraryInstance.BASE_URL, i);
+                assertThat(store.window(LibraryInstance.BASE_URL)).isNull();
+                customerCache().put(ALICE.value(), i);
+                assertThat(store.acquire(ALICE.value(), 100, START.toEpochMilli()).allowed()).isTrue();
+                assertThat(customerCache().get(ALICE.value())).as("replaced").isInstanceOf(CustomerLinks.class);
+            }
+            SharedWindow proposed = new SharedWindow(START.toEpochMilli(), 30_000, "replaces");
+            assertThat(store.extendWindow(LibraryInstance.BASE_URL, proposed, (stored, next) -> true)).isEqualTo(proposed);
+
+            assertThat(storeLog.at(Level.WARNING)).hasSize(2);
+            assertThat(storeLog.at(Level.WARNING).get(0)).contains(cacheName + ".retry-after", "java.lang.Integer", "Logged once per cache");
+            assertThat(storeLog.at(Level.WARNING).get(1)).contains(cacheName + ".customer-links");
+        }
+    }
+
+    private Cache<Object, Object> windowCache() {
+        return cluster.cacheManager(0).getCache(cacheName + ".retry-after");
+    }
+
+    private Cache<Object, Object> customerCache() {
+        return cluster.cacheManager(0).getCache(cacheName + ".customer-links");
     }
 
     @Test

@@ -10,10 +10,12 @@ import dev.portallinks.api.PaddleOperation;
 import dev.portallinks.api.PaddleRateLimitedException;
 import dev.portallinks.impl.MutableClock;
 import dev.portallinks.impl.RateLimitWindow;
+import dev.portallinks.impl.RetryAfter;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiPredicate;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -97,6 +99,57 @@ class SharedStateWindowTest {
         assertThat(state.knownWindow().window()).as("stored where none was: the earlier one expired or was removed").isEqualTo(afresh);
     }
 
+    @Test
+    void aWindowOfThirtyDaysInTheCacheRefusesNoLongerThanTheHourThisInstanceHonoursForItsOwn429s() {
+        store.listener.stored(new SharedWindow(START.toEpochMilli(), Duration.ofDays(30).toMillis(), "thirty_days"), true);
+
+        PaddleRateLimitedException refused = catchThrowableOfType(PaddleRateLimitedException.class, () -> window.checkClosed(CREATE));
+
+        assertThat(refused.retryAt()).as("cut to RetryAfter.MAX, as a 429 received here would be").isEqualTo(START.plus(RetryAfter.MAX));
+        assertThat(refused.retryAfter()).isEqualTo(RetryAfter.MAX);
+        assertThat(window.openUntil()).isEqualTo(START.plus(RetryAfter.MAX));
+        clock.advance(RetryAfter.MAX.minusMillis(1));
+        assertThat(catchThrowableOfType(PaddleRateLimitedException.class, () -> window.checkClosed(CREATE))).as("1 ms before").isNotNull();
+        clock.advance(Duration.ofMillis(1));
+        assertThatCode(() -> window.checkClosed(CREATE)).as("the copy in memory ends at the cut end").doesNotThrowAnyException();
+        assertThat(window.openUntil()).isNull();
+    }
+
+    @Test
+    void aWriterClockAtTheEndOfTimeNeitherWrapsAroundNorBlocksLongerThanRetryAfter() {
+        store.listener.stored(new SharedWindow(Long.MAX_VALUE - 1000, 30_000, "end_of_time"), true);
+
+        PaddleRateLimitedException refused = catchThrowableOfType(PaddleRateLimitedException.class, () -> window.checkClosed(CREATE));
+
+        assertThat(refused).as("an end past Long.MAX_VALUE must not wrap into the past").isNotNull();
+        assertThat(refused.retryAt()).isEqualTo(START.plusSeconds(30));
+    }
+
+    @Test
+    void aRequestIdFromTheCacheThatPaddleWouldNotSendIsNotShown() {
+        store.listener.stored(new SharedWindow(START.toEpochMilli(), 30_000, "req\r\nSEVERE: forged line"), true);
+
+        PaddleRateLimitedException refused = catchThrowableOfType(PaddleRateLimitedException.class, () -> window.checkClosed(CREATE));
+
+        assertThat(refused.requestId()).isNull();
+        assertThat(refused.retryAt()).as("the window itself still holds").isEqualTo(START.plusSeconds(30));
+    }
+
+    @Test
+    void aLaterWindowReplacesOneFromAWriterClockAheadWhenItEndsLaterHere() {
+        // Written by an instance whose clock is an hour ahead: by the writers' clocks it ends an hour after anything written now.
+        store.listener.stored(new SharedWindow(START.plus(Duration.ofHours(1)).toEpochMilli(), 30_000, "clock_ahead"), true);
+        clock.advance(Duration.ofSeconds(40));
+        assertThatCode(() -> window.checkClosed(CREATE)).as("30 s after it arrived here, it is over").doesNotThrowAnyException();
+
+        store.listener.stored(new SharedWindow(clock.millis(), 30_000, "later"), false);
+
+        PaddleRateLimitedException refused = catchThrowableOfType(PaddleRateLimitedException.class, () -> window.checkClosed(CREATE));
+        assertThat(refused).as("the later 429 is shared although its writer's end is earlier than the known one's").isNotNull();
+        assertThat(refused.requestId()).isEqualTo("later");
+        assertThat(refused.retryAt()).isEqualTo(START.plusSeconds(70));
+    }
+
     /** Every operation blocks until the store is closed; the listener registration is kept for the test to call. */
     private static final class HangingStore implements SharedStore {
 
@@ -119,7 +172,7 @@ class SharedStateWindowTest {
         }
 
         @Override
-        public SharedWindow extendWindow(String key, SharedWindow proposed) {
+        public SharedWindow extendWindow(String key, SharedWindow proposed, BiPredicate<SharedWindow, SharedWindow> lastsAtLeastAsLong) {
             otherOperations.incrementAndGet();
             hang();
             return proposed;

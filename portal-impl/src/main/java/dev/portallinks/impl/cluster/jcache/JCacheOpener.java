@@ -3,6 +3,7 @@ package dev.portallinks.impl.cluster.jcache;
 import dev.portallinks.impl.cluster.ClusterSettings;
 import dev.portallinks.impl.cluster.SharedStore;
 import java.net.URI;
+import java.util.Set;
 import javax.cache.CacheManager;
 import javax.cache.Caching;
 import javax.cache.spi.CachingProvider;
@@ -13,6 +14,12 @@ import javax.cache.spi.CachingProvider;
  * from {@link dev.portallinks.impl.cluster.ClusterSharing}, and only when a cache name is configured.
  */
 public final class JCacheOpener implements SharedStore.Opener {
+
+    /**
+     * The Hazelcast members that ran before the first opening: not this application's to stop. Taken once, because a
+     * connection opened again after an outage finds the member the first one started.
+     */
+    private volatile Set<String> membersBefore;
 
     /** Creates the opener (by reflection). */
     public JCacheOpener() {
@@ -25,7 +32,18 @@ public final class JCacheOpener implements SharedStore.Opener {
         CachingProvider provider = settings.provider().isPresent() ? Caching.getCachingProvider(settings.provider().get(), loader)
                 : Caching.getCachingProvider(loader);
         URI uri = settings.cacheUri().orElseGet(provider::getDefaultURI);
-        CacheManager manager = provider.getCacheManager(uri, loader);
-        return new JCacheSharedStore(manager, settings.cacheName().orElseThrow(), true);
+        Set<String> before = membersBefore;
+        if (before == null) {
+            before = EmbeddedMember.running(loader);
+            membersBefore = before;
+        }
+        CacheManager manager = EmbeddedMember.stoppedOnClose(provider.getCacheManager(uri, loader), before);
+        try {
+            return new JCacheSharedStore(manager, settings.cacheName().orElseThrow(), true);
+        } catch (RuntimeException failure) {
+            // Creating the caches failed (or was interrupted by the application stopping): nobody else will close it.
+            manager.close();
+            throw failure;
+        }
     }
 }

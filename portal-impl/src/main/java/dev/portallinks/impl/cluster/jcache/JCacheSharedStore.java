@@ -7,8 +7,12 @@ import dev.portallinks.impl.cluster.SharedStore;
 import dev.portallinks.impl.cluster.SharedWindow;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiPredicate;
+import java.util.logging.Logger;
 import javax.cache.Cache;
 import javax.cache.CacheException;
 import javax.cache.CacheManager;
@@ -37,6 +41,10 @@ import javax.cache.expiry.ModifiedExpiryPolicy;
  * <p>Caches the library creates expire their entries {@link #WINDOW_EXPIRY} and {@link #CUSTOMER_EXPIRY} after the
  * last write; caches that already exist (configured by the application or the server) are used as they are.
  *
+ * <p>A value of another type than the library's (another application on the same cache name, a value written by
+ * someone who can reach the cache, a previous deployment's class) is ignored as if the entry were absent, replaced at
+ * the next write, and reported by one WARNING per cache and connection that never shows the value.
+ *
  * <p>Thread-safe. Only this package names JCache types; it is loaded only when {@code paddle.cluster.cache-name} is set.
  */
 public final class JCacheSharedStore implements SharedStore {
@@ -48,8 +56,12 @@ public final class JCacheSharedStore implements SharedStore {
     /** A customer idle for the limit's minute has nothing left to count. */
     public static final Duration CUSTOMER_EXPIRY = CustomerLinks.WINDOW.plus(EXPIRY_MARGIN);
 
+    private static final Logger LOG = Logger.getLogger(JCacheSharedStore.class.getName());
+
     private final CacheManager manager;
     private final boolean ownsManager;
+    /** The caches whose foreign values were reported: once each. */
+    private final Set<String> foreignReported = ConcurrentHashMap.newKeySet();
     private final Cache<Object, Object> windows;
     private final Cache<Object, Object> customers;
 
@@ -104,7 +116,23 @@ public final class JCacheSharedStore implements SharedStore {
 
     @Override
     public SharedWindow window(String key) {
-        return (SharedWindow) windows.get(key);
+        return typed(windows, windows.get(key), SharedWindow.class);
+    }
+
+    /** The value if it is of the library's type; otherwise null, reported once per cache. */
+    private <T> T typed(Cache<Object, Object> cache, Object stored, Class<T> type) {
+        if (stored == null || type.isInstance(stored)) {
+            return type.cast(stored);
+        }
+        if (foreignReported.add(cache.getName())) {
+            String kind = stored.getClass().getName().equals(type.getName()) ? type.getName() + " of another class loader (an earlier deployment?)"
+                    : stored.getClass().getName();
+            LOG.warning(() -> "Portal Links: the cache " + cache.getName() + " holds a value of type " + kind + " where the library stores "
+                    + type.getName() + ": the library ignores it, as if the entry were absent, and replaces it at its next write. Is another"
+                    + " application using the same paddle.cluster.cache-name, or can someone else write to the cache? Logged once per cache"
+                    + " and connection");
+        }
+        return null;
     }
 
     @Override
@@ -118,13 +146,15 @@ public final class JCacheSharedStore implements SharedStore {
     }
 
     @Override
-    public SharedWindow extendWindow(String key, SharedWindow proposed) {
+    public SharedWindow extendWindow(String key, SharedWindow proposed, BiPredicate<SharedWindow, SharedWindow> lastsAtLeastAsLong) {
         while (true) {
-            SharedWindow current = window(key);
-            if (current != null && current.endMillis() >= proposed.endMillis()) {
+            Object stored = windows.get(key);
+            SharedWindow current = typed(windows, stored, SharedWindow.class);
+            if (current != null && lastsAtLeastAsLong.test(current, proposed)) {
                 return current;
             }
-            if (current == null ? windows.putIfAbsent(key, proposed) : windows.replace(key, current, proposed)) {
+            // The value as read, foreign or not, is what the swap compares with.
+            if (stored == null ? windows.putIfAbsent(key, proposed) : windows.replace(key, stored, proposed)) {
                 return proposed;
             }
             stopIfInterrupted();
@@ -134,13 +164,14 @@ public final class JCacheSharedStore implements SharedStore {
     @Override
     public LinkDecision acquire(String customer, int limit, long nowMillis) {
         while (true) {
-            CustomerLinks current = (CustomerLinks) customers.get(customer);
+            Object stored = customers.get(customer);
+            CustomerLinks current = typed(customers, stored, CustomerLinks.class);
             CustomerLinks.Outcome outcome = (current == null ? CustomerLinks.NONE : current).next(nowMillis, limit);
             if (outcome.updated() == null) {
                 return outcome.decision();
             }
             // Another instance or thread changed the entry since it was read: read it again and decide again.
-            if (current == null ? customers.putIfAbsent(customer, outcome.updated()) : customers.replace(customer, current, outcome.updated())) {
+            if (stored == null ? customers.putIfAbsent(customer, outcome.updated()) : customers.replace(customer, stored, outcome.updated())) {
                 return outcome.decision();
             }
             stopIfInterrupted();
