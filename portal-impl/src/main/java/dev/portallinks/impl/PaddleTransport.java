@@ -25,8 +25,9 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
  * about the connection is set there too, through the standard JAX-RS builder (proxy: RESTEasy's {@code defaultProxy}).</li>
  * <li><b>Jersey</b> (Payara) runs on {@code HttpURLConnection}, which resends a request once unless its body is
  * streamed: request bodies are streamed with their length ({@code jersey.config.client.httpUrlConnector.useFixedLengthStreaming},
- * with {@link FixedLengthBody} giving the length), so {@code Content-Length} is sent and nothing is resent. A GET cannot
- * be kept from it.</li>
+ * with {@link FixedLengthBody} giving the length), so {@code Content-Length} is sent and nothing is resent; through a
+ * configured proxy they are streamed chunked, since with a fixed length {@code HttpURLConnection} repeated a CONNECT the
+ * proxy refused. A GET cannot be kept from it.</li>
  * </ul>
  * Other implementations get the standard settings only, with one log line saying so.
  */
@@ -68,9 +69,14 @@ final class PaddleTransport implements AutoCloseable {
         ClientBuilder jaxrs = ClientBuilder.newBuilder();
         Optional<Method> disableRetries = publicMethod(jaxrs.getClass(), "disableAutomaticRetries");
         if (disableRetries.isEmpty()) {
-            // Jersey streams a body of known length with that length (chunked only when none is known): not resent.
-            builder.property(JERSEY_FIXED_LENGTH, true).register(new FixedLengthBody());
-            LOG.fine(() -> "HTTP client " + jaxrs.getClass().getName() + ": request bodies streamed with their length, so they are not resent");
+            // Jersey streams a body of known length with that length (chunked only when none is known): not resent. Not
+            // through a configured proxy: there HttpURLConnection sent a refused CONNECT three times with a fixed length.
+            boolean withLength = connection.proxy().isEmpty();
+            if (withLength) {
+                builder.property(JERSEY_FIXED_LENGTH, true).register(new FixedLengthBody());
+            }
+            LOG.fine(() -> "HTTP client " + jaxrs.getClass().getName() + ": request bodies streamed" + (withLength ? " with their length" : " chunked")
+                    + ", so they are not resent");
             return new PaddleTransport(null);
         }
         Client carrier = null;
