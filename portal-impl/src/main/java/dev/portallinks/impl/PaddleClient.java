@@ -52,7 +52,7 @@ public class PaddleClient {
             json = new PaddleJson();
             builder.register(json);
             // Timeouts, TLS, proxy; and each request sent once by the HTTP client: @Retry on PaddleGateway is the only retry.
-            transport = PaddleTransport.apply(builder, settings);
+            transport = PaddleTransport.apply(builder, settings, json);
             api = builder.build(PaddleApi.class);
         }
         return api;

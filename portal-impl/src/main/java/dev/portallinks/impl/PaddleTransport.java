@@ -1,5 +1,6 @@
 package dev.portallinks.impl;
 
+import dev.portallinks.impl.paddle.PaddleJson;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import java.lang.reflect.Method;
@@ -55,9 +56,10 @@ final class PaddleTransport implements AutoCloseable {
      *
      * @param builder the Rest Client builder to configure
      * @param settings the validated settings
+     * @param json the client's JSON-B, which writes bodies whose length Jersey must know
      * @return what to close with the Rest Client (the carrier client, if one was built)
      */
-    static PaddleTransport apply(RestClientBuilder builder, PortalLinksSettings settings) {
+    static PaddleTransport apply(RestClientBuilder builder, PortalLinksSettings settings, PaddleJson json) {
         ConnectionSettings connection = settings.connection();
         builder.connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -73,7 +75,7 @@ final class PaddleTransport implements AutoCloseable {
             // through a configured proxy: there HttpURLConnection sent a refused CONNECT three times with a fixed length.
             boolean withLength = connection.proxy().isEmpty();
             if (withLength) {
-                builder.property(JERSEY_FIXED_LENGTH, true).register(new FixedLengthBody());
+                builder.property(JERSEY_FIXED_LENGTH, true).register(new FixedLengthBody(json));
             }
             LOG.fine(() -> "HTTP client " + jaxrs.getClass().getName() + ": request bodies streamed" + (withLength ? " with their length" : " chunked")
                     + ", so they are not resent");

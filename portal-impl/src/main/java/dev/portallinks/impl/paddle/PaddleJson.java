@@ -23,6 +23,16 @@ public final class PaddleJson implements ContextResolver<Jsonb>, AutoCloseable {
         return jsonb;
     }
 
+    /**
+     * Writes a request body as the client would, for a transport that must know its length before sending it.
+     *
+     * @param body the entity
+     * @return its JSON
+     */
+    public String toJson(Object body) {
+        return jsonb.toJson(body);
+    }
+
     @Override
     public void close() throws Exception {
         jsonb.close();
